@@ -6,7 +6,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +24,7 @@ public final class InMemorySource implements SequenceSource {
   private final List<List<Event>> customers = new ArrayList<>();
   private final List<String> customerIds = new ArrayList<>();
   private final List<JsonNode> traits = new ArrayList<>();
+  private final List<int[]> classes = new ArrayList<>();
   private final Vocabulary vocabulary;
   private final int partitions;
 
@@ -48,7 +48,8 @@ public final class InMemorySource implements SequenceSource {
     Vocabulary.Builder builder = Vocabulary.builder();
     byCustomer.forEach((id, list) -> {
       list.sort(Comparator.comparingLong(Event::ts)); // stable: ties keep arrival order
-      list.forEach(e -> builder.classOf(e.type(), e.name(), e.channel()));
+      classes.add(list.stream().mapToInt(e -> builder.classOf(e.type(), e.name(), e.channel()))
+          .toArray());
       customers.add(list);
       customerIds.add(id);
       traits.add(parse(traitsJson.get(id)));
@@ -163,7 +164,7 @@ public final class InMemorySource implements SequenceSource {
           continue;
         }
         EventSequence events = view.apply(new ListSequence(v, c, customerIds.get(c),
-            customers.get(c)));
+            customers.get(c), classes.get(c)));
         if (events.size() > 0) {
           analysis.accept(partials.get(c % partitions), events);
         }
@@ -185,21 +186,16 @@ public final class InMemorySource implements SequenceSource {
     private final int[] classes;
     private final boolean[][] flags;
 
-    ListSequence(Vocabulary v, int customer, String customerId, List<Event> events) {
+    ListSequence(Vocabulary v, int customer, String customerId, List<Event> events,
+        int[] classes) {
       this.v = v;
       this.customer = customer;
       this.customerId = customerId;
       this.events = events;
-      this.classes = new int[events.size()];
-      Map<List<Integer>, Integer> classIds = new LinkedHashMap<>();
-      for (int c = 0; c < v.classCount(); c++) {
-        classIds.put(List.of(v.typeOfClass(c), v.nameOfClass(c), v.channelOfClass(c)), c);
-      }
+      this.classes = classes;
       this.flags = new boolean[v.flags().size()][events.size()];
       for (int i = 0; i < events.size(); i++) {
         Event e = events.get(i);
-        classes[i] = classIds.get(List.of(v.typeId(e.type()),
-            v.nameId(e.name() == null ? e.type() : e.name()), v.channelId(e.channel())));
         for (int f = 0; f < flags.length; f++) {
           flags[f][i] = v.flags().get(f).test(e.propertiesJson());
         }
