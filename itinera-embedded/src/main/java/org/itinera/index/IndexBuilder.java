@@ -212,8 +212,8 @@ final class IndexBuilder {
   }
 
   private static double value(ResultSet r, int column) throws SQLException {
-    double v = r.getDouble(column);
-    return r.wasNull() ? Double.NaN : v;
+    Object v = r.getObject(column); // wasNull() is not reliable in every DuckDB JDBC getter
+    return v == null ? Double.NaN : ((Number) v).doubleValue();
   }
 
   private BaseSegment encode(Staging st, int customers, long maxSeq) {

@@ -139,8 +139,8 @@ public final class SequenceIndex implements SequenceSource, AutoCloseable {
   }
 
   private static double nan(ResultSet r, int column) throws SQLException {
-    double v = r.getDouble(column);
-    return r.wasNull() ? Double.NaN : v;
+    Object v = r.getObject(column); // wasNull() is not reliable in every DuckDB JDBC getter
+    return v == null ? Double.NaN : ((Number) v).doubleValue();
   }
 
   /** True when DuckDB holds a different number of older events for a customer with new ones. */
