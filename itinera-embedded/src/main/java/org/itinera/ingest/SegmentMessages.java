@@ -36,6 +36,9 @@ public final class SegmentMessages {
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
+  /** For callers that only peek at a body (e.g. for its writeKey) before the real parse. */
+  public static final com.fasterxml.jackson.databind.ObjectReader JSON_READER = JSON.reader();
+
   static {
     JSON.getFactory().setStreamReadConstraints(
         StreamReadConstraints.builder().maxNestingDepth(64).build());
@@ -44,7 +47,7 @@ public final class SegmentMessages {
   private SegmentMessages() {}
 
   /** One message's problem: its index in the batch (or -1), the field path and the reason. */
-  public record Problem(int index, String field, String reason) {}
+  public record Problem(int index, String field, String message) {}
 
   /** Valid events in arrival order, and the messages that were refused with why. */
   public record Parsed(List<Event> events, List<Problem> problems) {
