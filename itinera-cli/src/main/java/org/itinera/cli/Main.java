@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       SourcesCommand.class,
       CustomersCommand.class,
+      JournalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
