@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       SourcesCommand.class,
       CustomersCommand.class,
       JournalCommand.class,
+      CaseStudyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
