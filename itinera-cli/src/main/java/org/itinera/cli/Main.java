@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       CustomersCommand.class,
       JournalCommand.class,
       CaseStudyCommand.class,
+      CompareCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
