@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       JournalCommand.class,
       CaseStudyCommand.class,
       CompareCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
