@@ -82,8 +82,16 @@ final class CollectServer implements AutoCloseable {
   }
 
   Reply postBytes(String path, byte[] body, String... headers) {
-    HttpRequest.Builder b = request(path).header("Authorization", basic(writeKey))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    String[] all = new String[headers.length + 2];
+    all[0] = "Authorization";
+    all[1] = basic(writeKey);
+    System.arraycopy(headers, 0, all, 2, headers.length);
+    return postRaw(path, body, all);
+  }
+
+  /** Posts with exactly the given extra headers (name, value, ...), no write key of its own. */
+  Reply postRaw(String path, byte[] body, String... headers) {
+    HttpRequest.Builder b = request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }
