@@ -127,7 +127,102 @@ def en_rows():
                     rows.append((label, s))
     return rows
 
-for name, rows in (("ko", ko_rows()), ("en", en_rows())):
+
+# Feelings voiced about a situation: worry, disappointment, frustration, relief and thanks,
+# and negation both ways ("불편한 점 없었어요" is praise, "좋지 않아요" a complaint).
+KO_THINGS = ["주문", "택배", "환불", "예약", "결제", "서류", "보험금", "교환품", "수리", "설치 일정",
+             "탑승권", "입금", "가입 승인", "재발급 카드", "선물"]
+KO_STATE = ["아직 안 왔는데", "조회가 안 되는데", "확정이 안 났는데", "처리가 안 됐는데",
+            "연락이 없는데", "며칠째 그대로인데"]
+KO_WORRY = ["걱정돼요", "불안해요", "괜찮은 건가요?", "혹시 문제가 생긴 건 아닐까요?", "초조하네요",
+            "어떡하죠 ㅠㅠ", "제때 받을 수 있을까요?", "잘못된 건 아닌지 걱정이에요", "마음이 급해요",
+            "찜찜하네요"]
+KO_ASPECTS = ["배송", "포장", "상담", "품질", "가격", "앱", "맛", "디자인", "숙소", "서비스", "응대",
+              "직원 태도", "사이즈", "음질", "혜택"]
+KO_DISAPPOINT = ["기대했는데 {a}{i} 별로네요", "{a}{i} 예전 같지 않아서 아쉬워요",
+                 "{a} 때문에 속상했어요", "{a}{i} 생각보다 아쉬웠어요", "{a}{i} 기대 이하라 실망했어요",
+                 "{a}{eun} 그냥 그랬어요 다시는 안 살 듯", "{a}{i} 조금만 더 좋았으면 좋았을 텐데요",
+                 "{a}{i} 광고랑 달라서 서운하네요"]
+KO_FRUSTRATE = ["{t} 문제로 벌써 세 번째 연락드립니다 ㅡㅡ", "{t} 아직도 해결이 안 됐어요 진짜 화나네요",
+                "몇 번을 말해야 {t} 처리해 주실 건가요", "{t} 때문에 하루 종일 전화만 했어요 짜증나요",
+                "{t} 건 답변 좀 주세요 언제까지 기다려야 하나요", "{t} 처리를 이렇게 하시면 어떡합니까",
+                "{t} 관련해서 아무도 책임을 안 지네요 어이없어요"]
+KO_JOY = ["{a}{i} 너무 좋았어요", "{a} 덕분에 기분 좋았어요", "{a} 불편한 점 하나도 없었어요",
+          "{a} 걱정했는데 괜찮았어요", "{a}{i} 기대 이상이었어요", "{a}{i} 나쁘지 않아요 오히려 좋아요",
+          "{a} 불만 없어요 만족합니다", "{a}{i} 마음에 쏙 들어요", "{a}까지 완벽했어요 감사합니다"]
+KO_NEG_NEGATION = ["{a}{i} 좋지 않아요", "{a}{i} 별로 안 좋았어요", "{a}{i} 만족스럽지 않아요",
+                   "{a}{i} 생각만큼 좋진 않네요", "{a}{eun} 추천하고 싶지 않아요"]
+KO_STATEMENTS = ["{t} 관련 서류 첨부했습니다", "{t} 건은 어제 접수했어요", "{t} 일정 메모 남겼습니다",
+                 "{t} 내역 캡처해서 보내드려요", "{t} 정보 업데이트했어요", "{t} 건으로 전화드렸던 사람입니다"]
+
+EN_THINGS = ["order", "parcel", "refund", "booking", "payment", "document", "insurance claim",
+             "replacement", "repair", "installation", "boarding pass", "deposit", "account approval",
+             "new card", "gift"]
+EN_STATE = ["still hasn't arrived", "isn't showing up", "hasn't been confirmed", "hasn't been processed",
+            "has had no update", "has been stuck for days"]
+EN_WORRY = ["and I'm worried.", "and I'm getting anxious.", "- is that normal?", "- did something go wrong?",
+            "and I'm nervous about it.", "- what should I do? :(", "- will it arrive in time?",
+            "and I'm scared it got lost.", "and I really need it soon.", "and it feels sketchy."]
+EN_ASPECTS = ["delivery", "packaging", "support", "quality", "price", "app", "food", "design", "room",
+              "service", "staff", "fit", "sound", "rewards program"]
+EN_DISAPPOINT = ["I expected more from the {a}.", "The {a} isn't what it used to be, sadly.",
+                 "The {a} was a letdown.", "Honestly the {a} was underwhelming.",
+                 "The {a} fell short of my expectations.", "The {a} was just okay, won't buy again.",
+                 "Wish the {a} were a little better.", "The {a} doesn't match the ads, a bit sad."]
+EN_FRUSTRATE = ["Third time contacting you about my {t}.", "My {t} is STILL not resolved, I'm angry.",
+                "How many times do I have to ask about my {t}?", "Spent all day on the phone about my {t}. Fed up.",
+                "Answer me about my {t} already.", "This is no way to handle a {t}.",
+                "Nobody takes responsibility for my {t}, ridiculous."]
+EN_JOY = ["The {a} was lovely.", "The {a} made my day.", "No problems at all with the {a}.",
+          "I was worried about the {a} but it was fine.", "The {a} exceeded my expectations.",
+          "The {a} was not bad at all, actually great.", "No complaints about the {a}, very satisfied.",
+          "Absolutely love the {a}.", "The {a} was painless and quick, thank you."]
+EN_NEG_NEGATION = ["The {a} wasn't good.", "The {a} was not great at all.", "Not happy with the {a}.",
+                   "The {a} wasn't as good as I hoped.", "I wouldn't recommend the {a}."]
+EN_STATEMENTS = ["I attached the {t} documents.", "I filed the {t} yesterday.", "I left a note about the {t}.",
+                 "Sending you a screenshot of the {t}.", "I updated the {t} details.",
+                 "I called earlier about the {t}."]
+
+def ko_feelings():
+    rows = []
+    for t in KO_THINGS:
+        for st in rng.sample(KO_STATE, 2):
+            for w in rng.sample(KO_WORRY, 2):
+                rows.append(("neg", t + josa(t, "이", "가") + " " + st + " " + w))
+        for f in rng.sample(KO_FRUSTRATE, 3):
+            rows.append(("neg", f.format(t=t)))
+        for s in rng.sample(KO_STATEMENTS, 2):
+            rows.append(("neu", s.format(t=t)))
+    for a in KO_ASPECTS:
+        fill = dict(a=a, i=josa(a, "이", "가"), eun=josa(a, "은", "는"))
+        for d in rng.sample(KO_DISAPPOINT, 3):
+            rows.append(("neg", d.format(**fill)))
+        for j in rng.sample(KO_JOY, 4):
+            rows.append(("pos", j.format(**fill)))
+        for n in rng.sample(KO_NEG_NEGATION, 2):
+            rows.append(("neg", n.format(**fill)))
+    return rows
+
+def en_feelings():
+    rows = []
+    for t in EN_THINGS:
+        for st in rng.sample(EN_STATE, 2):
+            for w in rng.sample(EN_WORRY, 2):
+                rows.append(("neg", "My " + t + " " + st + " " + w))
+        for f in rng.sample(EN_FRUSTRATE, 3):
+            rows.append(("neg", f.format(t=t)))
+        for s in rng.sample(EN_STATEMENTS, 2):
+            rows.append(("neu", s.format(t=t)))
+    for a in EN_ASPECTS:
+        for d in rng.sample(EN_DISAPPOINT, 3):
+            rows.append(("neg", d.format(a=a)))
+        for j in rng.sample(EN_JOY, 4):
+            rows.append(("pos", j.format(a=a)))
+        for n in rng.sample(EN_NEG_NEGATION, 2):
+            rows.append(("neg", n.format(a=a)))
+    return rows
+
+for name, rows in (("ko", ko_rows() + ko_feelings()), ("en", en_rows() + en_feelings())):
     seen = set()
     with open(f"cs-train-templated-{name}.tsv", "w", encoding="utf-8") as f:
         f.write("# label\ttext   (generated by generate_templates.py; training only)\n")

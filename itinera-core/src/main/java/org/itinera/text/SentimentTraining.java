@@ -23,8 +23,8 @@ import org.itinera.ItineraException;
  * again class-balanced. Both are logistic regressions fitted by AdaGrad, then quantised to int8.
  */
 final class SentimentTraining {
-  /** Character n-gram ranges: Korean syllables 1-3, English letters 2-5. */
-  static final FeatureHasher DEFAULT_FEATURES = new FeatureHasher(1, 3, 2, 5);
+  /** Character n-gram ranges: Korean syllables 1-3, English letters 2-6. */
+  static final FeatureHasher DEFAULT_FEATURES = new FeatureHasher(1, 3, 2, 6);
 
   private SentimentTraining() {}
 

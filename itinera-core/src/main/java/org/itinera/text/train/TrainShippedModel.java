@@ -25,7 +25,7 @@ import org.itinera.text.TrainOptions;
  * <pre>
  * java -Xmx4g -cp ... org.itinera.text.train.TrainShippedModel --data ../shared/data \
  *     [--out itinera-core/src/main/resources/org/itinera/text/sentiment-model.bin.gz] \
- *     [--write-test-sets] [--evaluate-only] [--epochs 6]
+ *     [--write-test-sets] [--evaluate-only] [--epochs 6] [--cs-weight 3] [--templated-weight 1.5]
  * </pre>
  *
  * <p>Training never sees an evaluation text: every row the split rule puts in a test part, and
@@ -51,6 +51,9 @@ public final class TrainShippedModel {
     Path data = Path.of(require(opts, "data"));
     Path out = Path.of(opts.getOrDefault("out", MODEL.toString()));
     int epochs = Integer.parseInt(opts.getOrDefault("epochs", "6"));
+    double handWeight = Double.parseDouble(opts.getOrDefault("cs-weight", "" + CS_HAND_WEIGHT));
+    double templatedWeight = Double.parseDouble(
+        opts.getOrDefault("templated-weight", "" + CS_TEMPLATED_WEIGHT));
 
     long t0 = System.nanoTime();
     List<Corpora.Row> nsmc = Corpora.nsmc(data);
@@ -88,9 +91,9 @@ public final class TrainShippedModel {
       }
     }
     for (String lang : List.of("ko", "en")) {
-      addCs(train, excluded, CS_TRAIN_DIR.resolve("cs-train-" + lang + ".tsv"), CS_HAND_WEIGHT);
+      addCs(train, excluded, CS_TRAIN_DIR.resolve("cs-train-" + lang + ".tsv"), handWeight);
       addCs(train, excluded, CS_TRAIN_DIR.resolve("cs-train-templated-" + lang + ".tsv"),
-          CS_TEMPLATED_WEIGHT);
+          templatedWeight);
     }
     System.out.printf("training rows: %d (%d training-part rows left out as duplicates of"
         + " test texts); read in %.1fs%n", train.size(), left, (System.nanoTime() - t0) / 1e9);
