@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       CaseStudyCommand.class,
       CompareCommand.class,
       ExportCommand.class,
+      TextCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
