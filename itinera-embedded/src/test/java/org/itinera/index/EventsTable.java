@@ -2,10 +2,8 @@ package org.itinera.index;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -13,49 +11,17 @@ import java.util.List;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.itinera.event.Event;
+import org.itinera.store.Store;
 
 /**
- * A real DuckDB file with the store's tables created exactly as the spine specifies (until the
- * store lands on main), and events written with increasing seq in list order.
+ * A real store in a temporary directory (tables from the store's own migrations), with events
+ * written through the DuckDB appender with increasing seq in list order.
  */
 final class EventsTable {
-  static final String DDL = """
-      CREATE TABLE events (
-        seq          BIGINT  NOT NULL,
-        event_id     VARCHAR PRIMARY KEY,
-        customer_id  VARCHAR NOT NULL,
-        anonymous_id VARCHAR,
-        user_id      VARCHAR,
-        ts           TIMESTAMP NOT NULL,
-        received_at  TIMESTAMP NOT NULL,
-        type         VARCHAR NOT NULL,
-        name         VARCHAR,
-        channel      VARCHAR,
-        source_id    VARCHAR,
-        properties   JSON,
-        context      JSON,
-        traits       JSON,
-        text         VARCHAR,
-        lang         VARCHAR,
-        sentiment    DOUBLE,
-        emotion      VARCHAR,
-        topics       VARCHAR[],
-        rating       DOUBLE,
-        revenue      DOUBLE,
-        currency     VARCHAR
-      );
-      CREATE TABLE profiles (customer_id VARCHAR PRIMARY KEY, traits JSON,
-                             first_seen TIMESTAMP, last_seen TIMESTAMP);
-      """;
-
   private EventsTable() {}
 
-  static Connection create(Path dir) throws SQLException {
-    Connection c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("itinera.duckdb"));
-    try (Statement s = c.createStatement()) {
-      s.execute(DDL);
-    }
-    return c;
+  static Store create(Path dir) {
+    return Store.open(dir);
   }
 
   /** Inserts events with seq = firstSeq, firstSeq + 1, ... in list order (DuckDB appender). */

@@ -31,6 +31,7 @@ import org.itinera.sequence.InMemorySource;
 import org.itinera.sequence.PropertyPredicate;
 import org.itinera.sequence.SequenceFilter;
 import org.itinera.sequence.SequenceSource;
+import org.itinera.store.Store;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,7 +55,8 @@ class IndexDifferentialTest {
     List<Event> events = RandomEvents.generate(seed, 5000, 14000);
     Map<String, String> traits = new HashMap<>();
     Random r = new Random(seed);
-    try (Connection c = EventsTable.create(dir)) {
+    try (Store store = EventsTable.create(dir)) {
+      Connection c = store.connection();
       for (int i = 0; i < 5000; i += 3) {
         String t = "{\"plan\": \"" + (r.nextBoolean() ? "pro" : "free") + "\", \"age\": "
             + (18 + r.nextInt(60)) + "}";
@@ -64,7 +66,7 @@ class IndexDifferentialTest {
       int built = 11000;
       EventsTable.insert(c, events.subList(0, built), 0);
       try (SequenceIndex index = SequenceIndex.build(
-          ((org.duckdb.DuckDBConnection) c).duplicate(), 2)) {
+          store.newConnection(), 2)) {
         EventsTable.insert(c, events.subList(built, events.size()), built);
         SequenceSource memory = new InMemorySource(events, traits, 3);
         compare(memory, index);

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.duckdb.DuckDBConnection;
 import org.itinera.event.Event;
 import org.itinera.funnel.FunnelResult;
 import org.itinera.funnel.FunnelSpec;
@@ -21,6 +20,7 @@ import org.itinera.path.Paths;
 import org.itinera.sequence.PropertyPredicate;
 import org.itinera.sequence.SequenceFilter;
 import org.junit.jupiter.api.Test;
+import org.itinera.store.Store;
 import org.junit.jupiter.api.io.TempDir;
 
 class SequenceIndexTest {
@@ -34,8 +34,8 @@ class SequenceIndexTest {
         null, null, null, null, null, null, null, null, null, null);
   }
 
-  private static SequenceIndex index(Connection c) throws Exception {
-    return SequenceIndex.build(c.unwrap(DuckDBConnection.class).duplicate(), 2);
+  private static SequenceIndex index(Store store) {
+    return SequenceIndex.build(store.newConnection(), 2);
   }
 
   private static List<Long> funnel(SequenceIndex index, String... steps) {
@@ -46,9 +46,10 @@ class SequenceIndexTest {
 
   @Test
   void appendedEvents_areVisibleToTheNextQuery() throws Exception {
-    try (Connection c = EventsTable.create(dir)) {
+    try (Store store = EventsTable.create(dir)) {
+      Connection c = store.connection();
       EventsTable.insert(c, List.of(event("u1", T, "A")), 0);
-      try (SequenceIndex index = index(c)) {
+      try (SequenceIndex index = index(store)) {
         assertThat(funnel(index, "A", "B")).containsExactly(1L, 0L);
         EventsTable.insert(c, List.of(event("u1", T + 5, "B"), event("u2", T, "A")), 1);
         assertThat(funnel(index, "A", "B")).containsExactly(2L, 1L);
@@ -63,9 +64,10 @@ class SequenceIndexTest {
 
   @Test
   void identityMerge_rewritingOlderEvents_triggersRebuild() throws Exception {
-    try (Connection c = EventsTable.create(dir)) {
+    try (Store store = EventsTable.create(dir)) {
+      Connection c = store.connection();
       EventsTable.insert(c, List.of(event("anon:x", T, "A"), event("user-1", T + 10, "C")), 0);
-      try (SequenceIndex index = index(c)) {
+      try (SequenceIndex index = index(store)) {
         assertThat(funnel(index, "A", "B")).containsExactly(1L, 0L);
         try (Statement s = c.createStatement()) {
           s.execute("UPDATE events SET customer_id = 'user-1' WHERE customer_id = 'anon:x'");
@@ -90,9 +92,10 @@ class SequenceIndexTest {
     }
     events.add(event("bulk", T + 80_000, "A"));
     events.add(event("bulk", T + 80_001, "N69999"));
-    try (Connection c = EventsTable.create(dir)) {
+    try (Store store = EventsTable.create(dir)) {
+      Connection c = store.connection();
       EventsTable.insert(c, events, 0);
-      try (SequenceIndex index = index(c)) {
+      try (SequenceIndex index = index(store)) {
         FunnelResult r = Funnels.run(index, FunnelSpec.of(List.of(FunnelStep.named("A"),
             FunnelStep.named("B"), FunnelStep.named("C")), null));
         assertThat(r.steps().get(2).customers()).isEqualTo(1);
@@ -113,12 +116,13 @@ class SequenceIndexTest {
     for (String id : ids) {
       events.add(event(id, T, "A"));
     }
-    try (Connection c = EventsTable.create(dir)) {
+    try (Store store = EventsTable.create(dir)) {
+      Connection c = store.connection();
       EventsTable.insert(c, events, 0);
       for (String id : ids) {
         EventsTable.profile(c, id, "{\"vip\": " + !id.equals("a") + "}");
       }
-      try (SequenceIndex index = index(c)) {
+      try (SequenceIndex index = index(store)) {
         FunnelResult vip = Funnels.run(index, FunnelSpec.of(List.of(FunnelStep.named("A"),
             FunnelStep.named("B")), null).withFilter(SequenceFilter.NONE.withTraits(List.of(
                 PropertyPredicate.eq("vip", "true")))));

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
-import org.duckdb.DuckDBConnection;
 import org.itinera.funnel.FunnelResult;
 import org.itinera.funnel.FunnelSpec;
 import org.itinera.funnel.FunnelStep;
 import org.itinera.funnel.Funnels;
 import org.junit.jupiter.api.Test;
+import org.itinera.store.Store;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The index's funnel against {@link SqlFunnel}, a DuckDB SQL formulation of the same funnel. */
@@ -26,10 +26,11 @@ class SqlFunnelDifferentialTest {
         List.of("Product Viewed", "Product Viewed", "Order Completed"),
         List.of("identify", "Page Viewed"));
     List<Long> windows = List.of(RandomEvents.DAY, 7 * RandomEvents.DAY, 400 * RandomEvents.DAY);
-    try (Connection c = EventsTable.create(dir)) {
+    try (Store store = EventsTable.create(dir)) {
+      Connection c = store.connection();
       EventsTable.insert(c, RandomEvents.generate(7, 3000, 30_000), 0);
       try (SequenceIndex index = SequenceIndex.build(
-          c.unwrap(DuckDBConnection.class).duplicate(), 2)) {
+          store.newConnection(), 2)) {
         for (List<String> steps : funnels) {
           for (long window : windows) {
             FunnelResult engine = Funnels.run(index, FunnelSpec.of(
