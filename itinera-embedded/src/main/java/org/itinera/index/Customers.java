@@ -10,16 +10,21 @@ import java.util.Arrays;
  * (there are few, and a rebuild sorts them in).
  */
 final class Customers {
+  /** Room between two sorted customers' keys for customers appended in between. */
+  private static final int KEY_SHIFT = 20;
+
   private final byte[] bytes;
   private final int[] offsets;
   private final int count;
   private final int sorted;
+  private final long[] appendedKeys;
 
   private Customers(byte[] bytes, int[] offsets, int count, int sorted) {
     this.bytes = bytes;
     this.offsets = offsets;
     this.count = count;
     this.sorted = sorted;
+    this.appendedKeys = appendedKeys();
   }
 
   /** Customers from ids already in id order (as DuckDB's ORDER BY sorts: by bytes). */
@@ -45,6 +50,54 @@ final class Customers {
       o[count + i + 1] = o[count + i] + encoded[i].length;
     }
     return new Customers(b, o, count + ids.length, sorted);
+  }
+
+  /**
+   * The customer's sort key: sorted customers at multiples of 2^20, appended ones in the gap
+   * before the first sorted id greater than theirs, in id order among themselves (see {@code
+   * EventSequence.customerKey}).
+   */
+  long key(int ordinal) {
+    return ordinal < sorted ? (long) ordinal << KEY_SHIFT : appendedKeys[ordinal - sorted];
+  }
+
+  private long[] appendedKeys() {
+    int n = count - sorted;
+    Integer[] order = new Integer[n];
+    int[] insertion = new int[n];
+    for (int k = 0; k < n; k++) {
+      order[k] = sorted + k;
+      insertion[k] = insertionPoint(sorted + k);
+    }
+    Arrays.sort(order, (a, b) -> insertion[a - sorted] != insertion[b - sorted]
+        ? Integer.compare(insertion[a - sorted], insertion[b - sorted])
+        : Arrays.compareUnsigned(bytes, offsets[a], offsets[a + 1], bytes, offsets[b],
+            offsets[b + 1]));
+    long[] keys = new long[n];
+    int run = 0;
+    for (int k = 0; k < n; k++) {
+      int i = insertion[order[k] - sorted];
+      run = k > 0 && insertion[order[k - 1] - sorted] == i ? run + 1 : 0;
+      keys[order[k] - sorted] = ((long) (i - 1) << KEY_SHIFT) + 1 + Math.min(run,
+          (1 << KEY_SHIFT) - 2);
+    }
+    return keys;
+  }
+
+  /** How many sorted ids are smaller than customer {@code c}'s. */
+  private int insertionPoint(int c) {
+    int lo = 0;
+    int hi = sorted;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (Arrays.compareUnsigned(bytes, offsets[mid], offsets[mid + 1], bytes, offsets[c],
+          offsets[c + 1]) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   int count() {

@@ -18,7 +18,8 @@ import org.itinera.sequence.Vocabulary;
  *
  * <p>Design notes. Moving strings through JDBC one row at a time is what makes a naive load slow,
  * so the bulk query sends only numbers: {@code hash(customer_id)}, {@code epoch_ms(ts)}, {@code
- * seq} and {@code hash(type, name, channel)}. The two small dictionaries (distinct customers in
+ * seq} and {@code hash(type, name, channel)} (hashes cut to 63 bits: DuckDB's are unsigned, which
+ * its JDBC driver returns through BigInteger). The two small dictionaries (distinct customers in
  * id order, distinct classes) come first and are turned into hash-to-ordinal maps; a 64-bit
  * collision between two distinct customer ids (about one chance in 10^8 at a million customers) is
  * detected and reported rather than silently merging them. All queries run in one read
@@ -31,14 +32,18 @@ import org.itinera.sequence.Vocabulary;
  */
 final class IndexBuilder {
   private static final String MAX = "SELECT coalesce(max(seq), -1), count(*) FROM events";
-  private static final String CUSTOMERS = "SELECT customer_id, hash(customer_id) FROM events "
+  /** DuckDB's hash is an unsigned 64-bit; 63 bits as a BIGINT avoid BigInteger in JDBC. */
+  private static final String CUSTOMER_HASH = "(hash(customer_id) & 9223372036854775807)::BIGINT";
+  private static final String CLASS_HASH =
+      "(hash(type, name, channel) & 9223372036854775807)::BIGINT";
+  private static final String CUSTOMERS = "SELECT customer_id, " + CUSTOMER_HASH + " FROM events "
       + "WHERE seq <= ? GROUP BY customer_id ORDER BY customer_id";
-  private static final String CLASSES = "SELECT type, name, channel, hash(type, name, channel) "
-      + "FROM events WHERE seq <= ? GROUP BY type, name, channel";
-  private static final String EVENTS = "SELECT hash(customer_id), epoch_ms(ts), seq, "
-      + "hash(type, name, channel) FROM events WHERE seq <= ?";
-  private static final String MEASURES = "SELECT hash(customer_id), epoch_ms(ts), seq, sentiment, "
-      + "rating, revenue FROM events WHERE seq <= ? AND (sentiment IS NOT NULL "
+  private static final String CLASSES = "SELECT type, name, channel, " + CLASS_HASH
+      + " FROM events WHERE seq <= ? GROUP BY type, name, channel";
+  private static final String EVENTS = "SELECT " + CUSTOMER_HASH + ", epoch_ms(ts), seq, "
+      + CLASS_HASH + " FROM events WHERE seq <= ?";
+  private static final String MEASURES = "SELECT " + CUSTOMER_HASH + ", epoch_ms(ts), seq, "
+      + "sentiment, rating, revenue FROM events WHERE seq <= ? AND (sentiment IS NOT NULL "
       + "OR rating IS NOT NULL OR revenue IS NOT NULL)";
 
   private final Connection connection;

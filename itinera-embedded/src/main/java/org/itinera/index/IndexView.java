@@ -105,6 +105,11 @@ final class IndexView implements EventSequence {
   }
 
   @Override
+  public long customerKey() {
+    return snapshot.customers().key(customer);
+  }
+
+  @Override
   public int size() {
     return size;
   }
