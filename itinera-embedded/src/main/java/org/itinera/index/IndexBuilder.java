@@ -114,7 +114,7 @@ final class IndexBuilder {
     }
     int customers = ids.size();
     Staging staging = fetchEvents(maxSeq, rows, customerOf, classOf, customers);
-    BaseSegment base = encode(staging, customers, maxSeq)
+    BaseSegment base = encode(staging, customers, vocabulary.classCount(), maxSeq)
         .withMeasures(fetchMeasures(maxSeq, staging, customerOf));
     Snapshot snapshot = new Snapshot(vocabulary.build(), Customers.ofSorted(ids.toArray(
         new String[0])), base, Tail.EMPTY, maxSeq);
@@ -203,17 +203,15 @@ final class IndexBuilder {
     found.sort((a, b) -> Double.compare(a[0], b[0]));
     int n = found.size();
     int[] pos = new int[n];
-    float[] sentiment = new float[n];
-    float[] rating = new float[n];
-    double[] revenue = new double[n];
+    double[][] values = new double[3][n];
     for (int k = 0; k < n; k++) {
       double[] f = found.get(k);
       pos[k] = (int) f[0];
-      sentiment[k] = (float) f[1];
-      rating[k] = (float) f[2];
-      revenue[k] = f[3];
+      values[0][k] = f[1];
+      values[1][k] = f[2];
+      values[2][k] = f[3];
     }
-    return new Measures(pos, sentiment, rating, revenue);
+    return Measures.of(st.ts.length, pos, values);
   }
 
   private static double value(ResultSet r, int column) throws SQLException {
@@ -221,10 +219,12 @@ final class IndexBuilder {
     return v == null ? Double.NaN : ((Number) v).doubleValue();
   }
 
-  private BaseSegment encode(Staging st, int customers, long maxSeq) {
+  private BaseSegment encode(Staging st, int customers, int classes, long maxSeq) {
     int n = st.ts.length;
     long epochMs = n == 0 ? 0 : Math.floorDiv(st.minTs, 1000) * 1000;
-    char[] cls = new char[n];
+    boolean narrow = classes < BaseSegment.WIDE8;
+    byte[] cls8 = narrow ? new byte[n] : null;
+    char[] cls16 = narrow ? null : new char[n];
     int[] dts = new int[n];
     int[] baseSec = new int[customers];
     int chunks = Math.max(1, Math.min(customers, threads * 4));
@@ -232,13 +232,14 @@ final class IndexBuilder {
     for (int k = 0; k < chunks; k++) {
       int from = (int) ((long) customers * k / chunks);
       int to = (int) ((long) customers * (k + 1) / chunks);
-      futures.add(pool.submit(() -> encodeRange(st, from, to, epochMs, cls, dts, baseSec)));
+      futures.add(pool.submit(() -> encodeRange(st, from, to, epochMs, cls8, cls16, dts,
+          baseSec)));
     }
     Extras all = new Extras();
     for (Future<Extras> f : futures) {
       all.addAll(join(f));
     }
-    return new BaseSegment(customers, st.start, baseSec, epochMs, cls, dts,
+    return new BaseSegment(customers, st.start, baseSec, epochMs, cls8, cls16, dts,
         all.wide.positions(), all.wide.ints(), all.far.positions(), all.far.longs(),
         all.ties.positions(), all.ties.longs(), Measures.NONE, maxSeq);
   }
@@ -256,8 +257,8 @@ final class IndexBuilder {
     }
   }
 
-  private static Extras encodeRange(Staging st, int from, int to, long epochMs, char[] cls,
-      int[] dts, int[] baseSec) {
+  private static Extras encodeRange(Staging st, int from, int to, long epochMs, byte[] cls8,
+      char[] cls16, int[] dts, int[] baseSec) {
     Extras x = new Extras();
     for (int c = from; c < to; c++) {
       sortCustomer(st, c);
@@ -279,11 +280,15 @@ final class IndexBuilder {
         }
         prev = st.ts[p];
         int k = st.cls[p];
-        if (k >= BaseSegment.WIDE) {
-          cls[p] = BaseSegment.WIDE;
+        int marker = cls8 != null ? BaseSegment.WIDE8 : BaseSegment.WIDE16;
+        if (k >= marker) {
           x.wide.add(p, k);
+          k = marker;
+        }
+        if (cls8 != null) {
+          cls8[p] = (byte) k;
         } else {
-          cls[p] = (char) k;
+          cls16[p] = (char) k;
         }
         boolean tiesPrevious = p > a && st.ts[p] == st.ts[p - 1];
         boolean tiesNext = p + 1 < b && st.ts[p] == st.ts[p + 1];
