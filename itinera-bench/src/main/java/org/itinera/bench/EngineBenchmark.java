@@ -76,9 +76,10 @@ public final class EngineBenchmark {
   public static void main(String[] args) throws Exception {
     Options o = Options.parse(args);
     System.out.printf(Locale.ROOT, "Engine benchmark: %,d events, %,d customers, %d threads, "
-        + "%d cores, max heap %d MiB, data %s%n", o.events(), o.customers(), o.threads(),
-        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-        o.data());
+        + "%d cores, max heap %d MiB, data %s, load average %.1f%n", o.events(), o.customers(),
+        o.threads(), Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20, o.data(), java.lang.management.ManagementFactory
+            .getOperatingSystemMXBean().getSystemLoadAverage());
     try (Store store = Store.open(o.data())) {
       long present = SyntheticEvents.count(store.connection());
       if (present != o.events()) {
@@ -97,6 +98,8 @@ public final class EngineBenchmark {
       long heapAfter = usedHeapAfterGc();
       IndexStats stats = index.stats();
       System.out.printf(Locale.ROOT, "index build (first, cold JVM): %.2f s%n", firstBuild);
+      System.out.printf(Locale.ROOT, "load average now %.1f%n", java.lang.management
+          .ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       System.out.printf(Locale.ROOT, "index: %,d events, %,d customers, %d event classes; "
           + "%.2f bytes/event by its own accounting, %.2f bytes/event measured heap growth%n",
           stats.events(), stats.customers(), stats.eventClasses(), stats.bytesPerEvent(),
@@ -127,13 +130,15 @@ public final class EngineBenchmark {
 
       List<Double> sql = new ArrayList<>();
       List<Long> sqlCustomers = null;
+      long sqlCpu = processCpuNanos();
       for (int r = 0; r < o.sqlRuns(); r++) {
         t = System.nanoTime();
         sqlCustomers = HandWrittenSqlFunnel.run(store.connection(), SyntheticEvents.FUNNEL,
             7 * DAY);
         sql.add((System.nanoTime() - t) / 1e6);
       }
-      report("same funnel, hand-written DuckDB SQL", sql);
+      report("same funnel, hand-written DuckDB SQL", sql,
+          (processCpuNanos() - sqlCpu) / 1e6 / o.sqlRuns());
       System.out.println("SQL funnel customers per step: " + sqlCustomers + (sqlCustomers.equals(
           fr.steps().stream().map(FunnelStepResult::customers).toList()) ? " (equal)"
               : " (DIFFERENT)"));
@@ -151,20 +156,31 @@ public final class EngineBenchmark {
       query.get();
     }
     List<Double> ms = new ArrayList<>();
+    long cpu = processCpuNanos();
     for (int i = 0; i < o.runs(); i++) {
       long t = System.nanoTime();
       query.get();
       ms.add((System.nanoTime() - t) / 1e6);
     }
-    report(label, ms);
+    report(label, ms, (processCpuNanos() - cpu) / 1e6 / o.runs());
   }
 
-  private static void report(String label, List<Double> ms) {
+  /**
+   * Wall-clock figures, plus the process CPU time per run: on a machine shared with other work the
+   * wall clock includes time spent waiting for a core, the CPU time does not.
+   */
+  private static void report(String label, List<Double> ms, double cpuMsPerRun) {
     List<Double> sorted = new ArrayList<>(ms);
     sorted.sort(null);
-    System.out.printf(Locale.ROOT, "%-58s min %8.1f ms  median %8.1f ms  max %8.1f ms  (%d runs)%n",
-        label, sorted.get(0), sorted.get((sorted.size() - 1) / 2), sorted.get(sorted.size() - 1),
+    System.out.printf(Locale.ROOT, "%-56s min %8.1f ms  median %8.1f ms  max %8.1f ms  "
+        + "cpu %8.1f ms/run  (%d runs)%n", label, sorted.get(0),
+        sorted.get((sorted.size() - 1) / 2), sorted.get(sorted.size() - 1), cpuMsPerRun,
         sorted.size());
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static long usedHeapAfterGc() {
