@@ -59,7 +59,8 @@ final class AttemptFinder implements Serializable {
   /** At most 64 steps, no property flags, no per-step windows, not strict: the fast path. */
   private final boolean compact;
 
-  AttemptFinder(List<FunnelStep> funnelSteps, Long windowMs, boolean strict, Vocabulary vocabulary) {
+  AttemptFinder(List<FunnelStep> funnelSteps, Long windowMs, boolean strict,
+      Vocabulary vocabulary) {
     this.steps = funnelSteps.size();
     this.words = (steps + 63) >>> 6;
     this.classMasks = new long[vocabulary.classCount() * words];

@@ -21,7 +21,7 @@ final class FunnelPartial implements Serializable {
   final TreeMap<Long, String>[] dropped;
   transient AttemptFinder.Scratch scratch;
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   FunnelPartial(int steps) {
     all = new StepTally(steps);
     nextInstead = new long[steps][];

@@ -91,7 +91,7 @@ public final class StageClassifier implements Serializable {
     return -1;
   }
 
-  /** {@link #touchpoint(EventSequence, int, int)} for an event of class {@code eventClass}. */
+  /** The touchpoint of an event of this class under {@code rule}: the rule's, else the channel. */
   public int touchpointOf(int eventClass, int rule) {
     int tp = rule < 0 ? -1 : ruleTouchpoint[rule];
     return tp >= 0 ? tp : channelTouchpointOfClass[eventClass];
@@ -105,24 +105,12 @@ public final class StageClassifier implements Serializable {
 
   /** The index of the rule event {@code i} falls under, or -1 when none matches. */
   public int rule(EventSequence events, int i) {
-    int[] c = candidates[events.eventClass(i)];
-    for (int r : c) {
-      if (rules[r].classOnly() || rules[r].test(events, i)) {
-        return r;
-      }
-    }
-    return -1;
+    return rule(events, i, events.eventClass(i));
   }
 
   /** The stage index of a rule from {@link #rule}. */
   public int stageOfRule(int rule) {
     return ruleStage[rule];
-  }
-
-  /** The touchpoint id of event {@code i} under {@code rule}: the rule's, else the channel's. */
-  public int touchpoint(EventSequence events, int i, int rule) {
-    int tp = rule < 0 ? -1 : ruleTouchpoint[rule];
-    return tp >= 0 ? tp : channelTouchpoint[events.channel(i)];
   }
 
   /** Touchpoint names by id: the rules' touchpoints, then every channel. */

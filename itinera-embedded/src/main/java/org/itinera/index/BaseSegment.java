@@ -16,8 +16,9 @@ import java.util.Arrays;
  *       {@code epochMs}).
  * </ul>
  *
- * <p>That is 5 (or 6) bytes per event plus 8 per customer. Arrival order ({@code seq}) is not stored: it
- * only matters between events with equal times, so it is kept for those positions alone.
+ * <p>That is 5 (or 6) bytes per event plus 8 per customer. Arrival order ({@code seq}) is not
+ * stored: it only matters between events with equal times, so it is kept for those positions
+ * alone.
  */
 final class BaseSegment {
   static final int WIDE8 = 0xFF;
@@ -112,7 +113,8 @@ final class BaseSegment {
   }
 
   long bytes() {
-    return (cls8 != null ? cls8.length : 2L * cls16.length) + 4L * dts.length + 4L * start.length + 4L * baseSec.length
+    return (cls8 != null ? cls8.length : 2L * cls16.length) + 4L * dts.length
+        + 4L * start.length + 4L * baseSec.length
         + 8L * (widePos.length + farPos.length) + 4L * farPos.length + 12L * tiePos.length
         + measures.bytes();
   }
