@@ -177,7 +177,9 @@ final class IndexBuilder {
 
   private Measures fetchMeasures(long maxSeq, Staging st, LongIntMap customerOf)
       throws SQLException {
-    List<double[]> found = new ArrayList<>();
+    int n = 0;
+    int[] pos = new int[1024];
+    double[][] values = new double[3][1024];
     try (PreparedStatement s = connection.prepareStatement(MEASURES)) {
       s.setLong(1, maxSeq);
       try (ResultSet r = s.executeQuery()) {
@@ -196,22 +198,37 @@ final class IndexBuilder {
             throw new ItineraException(ErrorCode.INTERNAL, null, "event seq " + seq
                 + " with numeric fields is missing from the staged events");
           }
-          found.add(new double[] {p, value(r, 4), value(r, 5), value(r, 6)});
+          if (n == pos.length) {
+            pos = Arrays.copyOf(pos, n * 2);
+            for (int m = 0; m < 3; m++) {
+              values[m] = Arrays.copyOf(values[m], n * 2);
+            }
+          }
+          pos[n] = p;
+          for (int m = 0; m < 3; m++) {
+            values[m][n] = value(r, 4 + m);
+          }
+          n++;
         }
       }
     }
-    found.sort((a, b) -> Double.compare(a[0], b[0]));
-    int n = found.size();
-    int[] pos = new int[n];
-    double[][] values = new double[3][n];
+    // Rows arrive in storage order; order them by position with one primitive sort of
+    // (position, row) pairs packed into longs.
+    long[] order = new long[n];
     for (int k = 0; k < n; k++) {
-      double[] f = found.get(k);
-      pos[k] = (int) f[0];
-      values[0][k] = f[1];
-      values[1][k] = f[2];
-      values[2][k] = f[3];
+      order[k] = ((long) pos[k] << 32) | k;
     }
-    return Measures.of(st.ts.length, pos, values);
+    Arrays.sort(order);
+    int[] sortedPos = new int[n];
+    double[][] sortedValues = new double[3][n];
+    for (int k = 0; k < n; k++) {
+      int row = (int) order[k];
+      sortedPos[k] = pos[row];
+      for (int m = 0; m < 3; m++) {
+        sortedValues[m][k] = values[m][row];
+      }
+    }
+    return Measures.of(st.ts.length, sortedPos, sortedValues);
   }
 
   private static double value(ResultSet r, int column) throws SQLException {
