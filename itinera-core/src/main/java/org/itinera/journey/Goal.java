@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.itinera.sequence.EventPredicate;
 
 /** A conversion the business cares about: the events matching {@code when}. */
-public record Goal(String name, EventPredicate when) {
+public record Goal(String name, EventPredicate when) implements java.io.Serializable {
   public Goal {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(when, "when");

@@ -18,7 +18,8 @@ import org.itinera.sequence.Vocabulary;
  * wins), and goals. Read it with {@link #parse} or {@link #load}; the product ships {@link
  * #defaultModel()}.
  */
-public record JourneyModel(List<Stage> stages, List<StageRule> rules, List<Goal> goals) {
+public record JourneyModel(List<Stage> stages, List<StageRule> rules, List<Goal> goals)
+    implements java.io.Serializable {
   private static final String DEFAULT = "default-journey.yml";
 
   public JourneyModel {

@@ -3,7 +3,7 @@ package org.itinera.journey;
 import org.itinera.ItineraException;
 
 /** A journey stage: a stable id used in rules and results, and a display name. */
-public record Stage(String id, String name) {
+public record Stage(String id, String name) implements java.io.Serializable {
   public Stage {
     if (id == null || id.isBlank()) {
       throw ItineraException.invalid("stages.id", "a stage needs a non-blank id");

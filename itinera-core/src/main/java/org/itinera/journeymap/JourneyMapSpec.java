@@ -5,7 +5,8 @@ import org.itinera.journey.JourneyModel;
 import org.itinera.sequence.SequenceFilter;
 
 /** A journey-map query: the model whose stages to map, and the usual filter. */
-public record JourneyMapSpec(JourneyModel model, SequenceFilter filter) {
+public record JourneyMapSpec(JourneyModel model, SequenceFilter filter)
+    implements java.io.Serializable {
   public JourneyMapSpec {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(filter, "filter");

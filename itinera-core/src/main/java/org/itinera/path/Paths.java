@@ -9,6 +9,7 @@ import java.util.Set;
 import org.itinera.sequence.EventPredicate;
 import org.itinera.sequence.PreparedQuery;
 import org.itinera.sequence.PropertyPredicate;
+import org.itinera.sequence.SequenceAnalysis;
 import org.itinera.sequence.SequenceSource;
 import org.itinera.sequence.Vocabulary;
 
@@ -44,6 +45,44 @@ public final class Paths {
         vocabulary.names().size(), ranked.occurrences(), shownOccurrences);
     return new PathsResult(rows, ranked.distinct(), coverage.finish(query.run(coverage)),
         sankey(rows, spec.anchor().backward()));
+  }
+
+  /**
+   * The counting pass as an analysis, for engines that drive analyses directly; its result lists
+   * the top paths but no coverage (that needs the second pass {@link #run} makes).
+   */
+  public static SequenceAnalysis<?, List<PathRow>> countingAnalysis(PathSpec spec,
+      PreparedQuery query) {
+    PathAnalysis counting = new PathAnalysis(new PathWalker(spec, query.vocabulary()),
+        query.vocabulary(), spec.top());
+    return new RowsOnly(counting, query.vocabulary());
+  }
+
+  /** Adapts the counting pass's ranked result to rows. */
+  private record RowsOnly(PathAnalysis counting, Vocabulary vocabulary)
+      implements SequenceAnalysis<PathPartial, List<PathRow>> {
+    @Override
+    public PathPartial newPartial() {
+      return counting.newPartial();
+    }
+
+    @Override
+    public void accept(PathPartial partial, org.itinera.sequence.EventSequence events) {
+      counting.accept(partial, events);
+    }
+
+    @Override
+    public PathPartial merge(PathPartial left, PathPartial right) {
+      return counting.merge(left, right);
+    }
+
+    @Override
+    public List<PathRow> finish(PathPartial partial) {
+      PathAnalysis.Ranked ranked = counting.finish(partial);
+      return ranked.paths().stream().map(c -> new PathRow(names(c.names(), vocabulary), c.count(),
+          c.customers(), ranked.occurrences() == 0 ? 0
+              : (double) c.count() / ranked.occurrences())).toList();
+    }
   }
 
   private static List<String> names(int[] ids, Vocabulary vocabulary) {

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.itinera.sequence.EventPredicate;
 import org.itinera.sequence.PreparedQuery;
+import org.itinera.sequence.SequenceAnalysis;
 import org.itinera.sequence.SequenceSource;
 
 /** Runs retention queries on any engine. */
@@ -16,5 +17,11 @@ public final class Retention {
         Stream.of(spec.cohortEvent(), spec.returnEvent()).filter(Objects::nonNull)), List.of());
     RetentionAnalysis analysis = new RetentionAnalysis(spec, query.vocabulary());
     return analysis.finish(query.run(analysis));
+  }
+
+  /** The analysis itself, for engines that drive it directly. */
+  public static SequenceAnalysis<?, RetentionResult> analysis(RetentionSpec spec,
+      PreparedQuery query) {
+    return new RetentionAnalysis(spec, query.vocabulary());
   }
 }

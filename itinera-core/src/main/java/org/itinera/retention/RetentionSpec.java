@@ -12,7 +12,7 @@ import org.itinera.sequence.SequenceFilter;
  * the k-th period after the cohort's.
  */
 public record RetentionSpec(Period period, EventPredicate cohortEvent, EventPredicate returnEvent,
-    int periods, SequenceFilter filter) {
+    int periods, SequenceFilter filter) implements java.io.Serializable {
 
   public static final int MAX_PERIODS = 520;
 
