@@ -97,7 +97,8 @@ public final class EngineBenchmark {
       double firstBuild = (System.nanoTime() - t) / 1e9;
       long heapAfter = usedHeapAfterGc();
       IndexStats stats = index.stats();
-      System.out.printf(Locale.ROOT, "index build (first, cold JVM): %.2f s%n", firstBuild);
+      System.out.printf(Locale.ROOT, "index build (first, cold JVM): %.2f s, phases (ms) %s%n",
+          firstBuild, index.stats().lastBuildMs());
       System.out.printf(Locale.ROOT, "load average now %.1f%n", java.lang.management
           .ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       System.out.printf(Locale.ROOT, "index: %,d events, %,d customers, %d event classes; "
@@ -106,8 +107,8 @@ public final class EngineBenchmark {
           (double) (heapAfter - heapBefore) / stats.events());
       t = System.nanoTime();
       index.rebuild();
-      System.out.printf(Locale.ROOT, "index build (second, warm JVM): %.2f s%n",
-          (System.nanoTime() - t) / 1e9);
+      System.out.printf(Locale.ROOT, "index build (second, warm JVM): %.2f s, phases (ms) %s%n",
+          (System.nanoTime() - t) / 1e9, index.stats().lastBuildMs());
 
       FunnelSpec funnel = FunnelSpec.of(Arrays.stream(SyntheticEvents.FUNNEL)
           .map(FunnelStep::named).toList(), 7 * DAY);

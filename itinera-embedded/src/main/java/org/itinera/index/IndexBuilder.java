@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.itinera.ErrorCode;
@@ -56,8 +58,20 @@ final class IndexBuilder {
     this.threads = threads;
   }
 
-  /** The result: the snapshot, and the class-hash map so the caller can extend the vocabulary. */
-  record Built(Snapshot snapshot, Vocabulary.Builder vocabulary) {}
+  /**
+   * The result: the snapshot, the vocabulary builder (so the caller can extend it), and how long
+   * each phase took in milliseconds, in order.
+   */
+  record Built(Snapshot snapshot, Vocabulary.Builder vocabulary, Map<String, Long> phasesMs) {}
+
+  private final Map<String, Long> phases = new LinkedHashMap<>();
+  private long phaseStart = System.nanoTime();
+
+  private void phase(String name) {
+    long now = System.nanoTime();
+    phases.put(name, (now - phaseStart) / 1_000_000);
+    phaseStart = now;
+  }
 
   Built build() throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
@@ -84,6 +98,7 @@ final class IndexBuilder {
       }
       rows = (int) count;
     }
+    phase("count");
     List<String> ids = new ArrayList<>();
     LongIntMap customerOf = new LongIntMap(1024);
     try (PreparedStatement s = connection.prepareStatement(CUSTOMERS)) {
@@ -99,6 +114,7 @@ final class IndexBuilder {
         }
       }
     }
+    phase("customers");
     Vocabulary.Builder vocabulary = Vocabulary.builder();
     LongIntMap classOf = new LongIntMap(64);
     try (PreparedStatement s = connection.prepareStatement(CLASSES)) {
@@ -112,13 +128,18 @@ final class IndexBuilder {
         }
       }
     }
+    phase("classes");
     int customers = ids.size();
     Staging staging = fetchEvents(maxSeq, rows, customerOf, classOf, customers);
-    BaseSegment base = encode(staging, customers, vocabulary.classCount(), maxSeq)
-        .withMeasures(fetchMeasures(maxSeq, staging, customerOf));
+    phase("events");
+    BaseSegment encoded = encode(staging, customers, vocabulary.classCount(), maxSeq);
+    phase("sort+encode");
+    BaseSegment base = encoded.withMeasures(fetchMeasures(maxSeq, staging, customerOf));
+    phase("numeric fields");
     Snapshot snapshot = new Snapshot(vocabulary.build(), Customers.ofSorted(ids.toArray(
         new String[0])), base, Tail.EMPTY, maxSeq);
-    return new Built(snapshot, vocabulary);
+    phase("directory");
+    return new Built(snapshot, vocabulary, new LinkedHashMap<>(phases));
   }
 
   /** Events sorted by customer, time and seq, before encoding. */

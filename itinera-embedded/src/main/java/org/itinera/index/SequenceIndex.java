@@ -56,6 +56,7 @@ public final class SequenceIndex implements SequenceSource, AutoCloseable {
   private volatile Snapshot snapshot;
   private Vocabulary.Builder vocabulary;
   private int rebuilds;
+  private volatile Map<String, Long> lastBuildMs = Map.of();
 
   private SequenceIndex(Connection connection, int threads) {
     this.connection = connection;
@@ -93,6 +94,7 @@ public final class SequenceIndex implements SequenceSource, AutoCloseable {
       IndexBuilder.Built built = new IndexBuilder(connection, pool, threads).build();
       vocabulary = built.vocabulary();
       snapshot = built.snapshot();
+      lastBuildMs = built.phasesMs();
       rebuilds++;
     } catch (SQLException e) {
       throw storeFailure("build the sequence index", e);
@@ -223,7 +225,8 @@ public final class SequenceIndex implements SequenceSource, AutoCloseable {
     Snapshot s = snapshot;
     long events = s.events();
     return new IndexStats(events, s.customerCount(), s.vocabulary().classCount(), s.bytes(),
-        events == 0 ? 0 : (double) s.bytes() / events, s.maxSeq(), s.tail().size());
+        events == 0 ? 0 : (double) s.bytes() / events, s.maxSeq(), s.tail().size(),
+        lastBuildMs);
   }
 
   /** How many full builds this index has made (the first included). */
