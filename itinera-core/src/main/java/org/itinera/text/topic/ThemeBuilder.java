@@ -160,14 +160,19 @@ final class ThemeBuilder {
     return false;
   }
 
+  /** |a and b| / min(|a|, |b|), walking the smaller set: no copy of a million-bit set. */
   private static double overlap(BitSet a, BitSet b) {
-    int smaller = Math.min(a.cardinality(), b.cardinality());
-    if (smaller == 0) {
+    BitSet small = a.cardinality() <= b.cardinality() ? a : b;
+    BitSet large = small == a ? b : a;
+    int size = small.cardinality();
+    if (size == 0) {
       return 0;
     }
-    BitSet both = (BitSet) a.clone();
-    both.and(b);
-    return both.cardinality() / (double) smaller;
+    int both = 0;
+    for (int d = small.nextSetBit(0); d >= 0; d = small.nextSetBit(d + 1)) {
+      both += large.get(d) ? 1 : 0;
+    }
+    return both / (double) size;
   }
 
   private static int maxId(List<Term> terms) {
