@@ -81,7 +81,9 @@ class TopicAnalysisTest {
     for (int c = 0; c < 4; c++) {
       docs.add(doc("b" + c, List.of("price"), 0.8, MONDAY + c * DAY, c < 3));
     }
-    Theme late = TopicAnalysis.run(docs, TopicOptions.defaults().withMinCustomers(2)).stream()
+    TopicOptions everyTerm = new TopicOptions(10, 2, 0, 5, TopicOptions.Granularity.WEEK,
+        java.time.ZoneId.of("UTC"));
+    Theme late = TopicAnalysis.run(docs, everyTerm).stream()
         .filter(t -> t.terms().contains("late")).findFirst().orElseThrow();
 
     assertThat(late.customers()).isEqualTo(6);
@@ -104,13 +106,18 @@ class TopicAnalysisTest {
   void run_rareTermWithExtremeRatio_ranksBelowCommonPain() {
     List<TextDoc> docs = new ArrayList<>();
     for (int c = 0; c < 100; c++) {
-      docs.add(doc("c" + c, List.of("wait"), c < 60 ? -0.8 : 0.2, MONDAY, null));
+      docs.add(doc("c" + c, List.of(c < 60 ? "wait" : "staff"), c < 60 ? -0.8 : 0.6, MONDAY,
+          null));
     }
     for (int c = 0; c < 3; c++) {
       docs.add(doc("x" + c, List.of("glitter"), -0.9, MONDAY, null));
     }
-    List<Theme> themes = TopicAnalysis.run(docs, TopicOptions.defaults());
-    assertThat(themes.get(0).terms()).contains("wait");
+    TopicOptions anyZ = new TopicOptions(10, 3, 0, 5, TopicOptions.Granularity.WEEK,
+        java.time.ZoneId.of("UTC"));
+    List<Theme> themes = TopicAnalysis.run(docs, anyZ);
+    // glitter is as purely negative as wait, but three customers are weak evidence.
+    assertThat(themes).extracting(Theme::name).containsSubsequence("wait", "glitter");
+    assertThat(themes.get(0).painLowerBound()).isGreaterThan(themes.get(1).painLowerBound());
   }
 
   @Test
