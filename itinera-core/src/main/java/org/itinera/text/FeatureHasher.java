@@ -95,16 +95,13 @@ final class FeatureHasher {
     return false;
   }
 
+  private static final java.util.Set<String> NEGATORS = java.util.Set.of("not", "no", "never",
+      "nothing", "nobody", "none", "nor", "cannot", "without", "hardly", "barely", "neither",
+      "dont", "didnt", "cant", "wont", "isnt", "wasnt", "doesnt");
+
+  /** A word that opens a negation scope; apostrophe-less forms are how people type in chats. */
   private static boolean isNegator(String w) {
-    switch (w) {
-      case "not", "no", "never", "nothing", "nobody", "none", "nor", "cannot", "without",
-          "hardly", "barely", "neither":
-        return true;
-      default:
-        return w.endsWith("n't") || w.endsWith("nt") && (w.equals("dont") || w.equals("didnt")
-            || w.equals("cant") || w.equals("wont") || w.equals("isnt") || w.equals("wasnt")
-            || w.equals("doesnt"));
-    }
+    return w.endsWith("n't") || NEGATORS.contains(w);
   }
 
   /** Lower-cases, squeezes whitespace to one space and cuts runs of a character to two. */

@@ -56,14 +56,4 @@ final class LogisticRegression {
     }
     return weights;
   }
-
-  static double score(float[] weights, int[] ids) {
-    int dim = weights.length - 1;
-    float value = (float) (1.0 / Math.sqrt(Math.max(1, ids.length)));
-    double z = weights[dim];
-    for (int id : ids) {
-      z += weights[id] * value;
-    }
-    return z;
-  }
 }

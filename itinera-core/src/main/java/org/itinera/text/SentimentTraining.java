@@ -1,6 +1,7 @@
 package org.itinera.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import org.itinera.ErrorCode;
 import org.itinera.ItineraException;
 
@@ -71,7 +73,7 @@ final class SentimentTraining {
 
   private static SentimentModel.Head fitHead(List<LabelledText> rows, int[][] ids, Lang[] langs,
       List<Integer> subset, int bits, TrainOptions options,
-      java.util.function.Predicate<LabelledText> target) {
+      Predicate<LabelledText> target) {
     int mask = (1 << bits) - 1;
     int n = subset.size();
     int[][] x = new int[n][];
@@ -122,7 +124,7 @@ final class SentimentTraining {
             // A text in neither language still teaches its characters; tokenise it as English.
             Morphology.tokenize(text, lang == Lang.OTHER ? Lang.EN : lang, tokens);
             hasher.extract(text, tokens, features, norm);
-            ids[i] = java.util.Arrays.copyOf(features.ids, features.size);
+            ids[i] = Arrays.copyOf(features.ids, features.size);
             langs[i] = tokens.lang;
           }
         }));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import org.itinera.ErrorCode;
 import org.itinera.ItineraException;
+import org.itinera.event.Event;
 
 /**
  * The entry point of text analytics: language, sentiment, emotion and key phrases of a customer's
@@ -97,6 +98,19 @@ public final class TextAnalyzer {
     return new TextAnalysis(w.tokens.lang, w.score, w.label, w.emotion, topics);
   }
 
+  /**
+   * The event with what its text says ({@code lang}, {@code sentiment}, {@code emotion},
+   * {@code topics}); unchanged when it carries no text. Ingest and backfill call this, e.g. as
+   * {@code TextEnricher enricher = TextAnalyzer.load()::enrich}.
+   */
+  public Event enrich(Event event) {
+    if (event.text() == null || event.text().isBlank()) {
+      return event;
+    }
+    TextAnalysis a = analyze(event.text());
+    return event.withTextAnalysis(a.lang().code(), a.score(), a.emotion().code(), a.topics());
+  }
+
   /** Language and key phrases only, for topic analysis of texts already scored. */
   public List<String> keyPhrases(String text) {
     Workspace w = workspace.get();
@@ -137,16 +151,6 @@ public final class TextAnalyzer {
         : pos >= neg ? SentimentLabel.POSITIVE : SentimentLabel.NEGATIVE;
     w.emotion = emotionRules.emotion(w.norm, lang, w.label, w.score);
     return w;
-  }
-
-  /** P(positive | opinionated) alone: the binary decision the NSMC and MR benchmarks measure. */
-  double polarity(String text) {
-    Workspace w = workspace.get();
-    w.text = clip(text);
-    Lang lang = LanguageDetector.detect(w.text);
-    Morphology.tokenize(w.text, lang == Lang.OTHER ? Lang.EN : lang, w.tokens);
-    model.hasher.extract(w.text, w.tokens, w.features, w.norm);
-    return sigmoid(model.polarity.logit(w.features.ids, w.features.size));
   }
 
   private static String clip(String text) {
