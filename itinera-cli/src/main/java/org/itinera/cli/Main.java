@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
       CustomersCommand.class,
       JournalCommand.class,
       CaseStudyCommand.class,
+      CompareCommand.class,
+      ExportCommand.class,
+      TextCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
