@@ -7,19 +7,22 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One language's phrases, read from {@code phrases-<lang>.txt} beside this class: named sections
- * of lines, plus typo rules ({@code from => to}). Keeping the words in a text file lets a native
- * speaker improve them without touching code.
+ * of lines, plus typo rules ({@code from => to}). A line may start with {@code @cat1,cat2 } to
+ * apply only to products of those categories (no scent for a duvet, no battery for a coat).
+ * Keeping the words in a text file lets a native speaker improve them without touching code.
  */
 final class PhraseBank {
   private final String lang;
   private final Map<String, String[]> sections;
   private final String[][] typos;
+  private final Map<String, String[]> byCategory = new HashMap<>();
 
   private PhraseBank(String lang, Map<String, String[]> sections, String[][] typos) {
     this.lang = lang;
@@ -80,6 +83,35 @@ final class PhraseBank {
       throw new IllegalStateException("phrases-" + lang + ".txt has no section [" + name + "]");
     }
     return lines;
+  }
+
+  /**
+   * The lines of a section that suit a product category (null: no product), with their
+   * {@code @category} tags removed.
+   */
+  String[] section(String name, String category) {
+    String key = name + "|" + category;
+    String[] cached = byCategory.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    List<String> out = new ArrayList<>();
+    for (String line : section(name)) {
+      if (!line.startsWith("@")) {
+        out.add(line);
+        continue;
+      }
+      int space = line.indexOf(' ');
+      for (String tag : line.substring(1, space).split(",")) {
+        if (tag.equals(category)) {
+          out.add(line.substring(space + 1));
+          break;
+        }
+      }
+    }
+    String[] result = out.toArray(String[]::new);
+    byCategory.put(key, result);
+    return result;
   }
 
   boolean has(String name) {

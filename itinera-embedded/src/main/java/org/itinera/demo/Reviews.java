@@ -69,7 +69,7 @@ final class Reviews {
       aspects.add(aspects.remove(0));
     }
     TextComposer.Composed text = j.text(TextComposer.Kind.REVIEW, aspects,
-        new TextComposer.Slots(product.itemKo(), product.itemEn(), orderId));
+        new TextComposer.Slots(product.itemKo(), product.itemEn(), product.category(), orderId));
     String reviewId = Ids.reviewId(j.c.index, j.reviews++);
     if (!j.clock.inWindow(t)) {
       return;

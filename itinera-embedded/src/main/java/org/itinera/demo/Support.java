@@ -69,7 +69,7 @@ final class Support {
       aspects.add(new TextComposer.Aspect("general", -1));
     }
     TextComposer.Composed text = j.text(TextComposer.Kind.TICKET, aspects,
-        new TextComposer.Slots(null, null, orderId));
+        new TextComposer.Slots(null, null, null, orderId));
     String agent = String.format("A%02d", r.between(1, Planted.AGENTS));
     boolean rude = r.chance(Planted.isRudeAgent(agent) ? Planted.RUDE_RATE_BAD_AGENT : Planted.RUDE_RATE_OTHER);
     int firstResponse = switch (channel) {

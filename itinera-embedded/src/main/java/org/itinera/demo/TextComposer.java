@@ -23,9 +23,9 @@ final class TextComposer {
   /** What the customer talks about: a topic and a polarity (+1 praise, -1 complaint, 0 question). */
   record Aspect(String topic, int polarity) {}
 
-  /** Nouns the clauses may mention; any may be null. */
-  record Slots(String productKo, String productEn, String orderId) {
-    static final Slots NONE = new Slots(null, null, null);
+  /** Nouns the clauses may mention, and the product's category; any may be null. */
+  record Slots(String productKo, String productEn, String category, String orderId) {
+    static final Slots NONE = new Slots(null, null, null, null);
   }
 
   /** A text and its truth: topics (without "general") and sentiment. */
@@ -74,7 +74,7 @@ final class TextComposer {
           runOn.add(true);
         }
       }
-      parts.add(fill(rand, bank, rand.pick(bank.section(a.topic() + sign)), slots));
+      parts.add(fill(rand, bank, rand.pick(bank.section(a.topic() + sign, slots.category())), slots));
       runOn.add(false);
       previous = a.polarity() != 0 ? a.polarity() : previous;
       pos += a.polarity() > 0 ? 1 : 0;
@@ -141,7 +141,8 @@ final class TextComposer {
         if (korean) {
           sb.append(r < 0.55 ? "." : r < 0.7 ? "!" : r < 0.8 ? "~" : r < 0.88 ? ".." : "");
         } else {
-          sb.append(r < 0.65 ? "." : r < 0.8 ? "!" : r < 0.9 ? "" : "...");
+          boolean last = i + 1 == parts.size();
+          sb.append(r < 0.65 ? "." : r < 0.8 ? "!" : r < 0.9 && last ? "" : "...");
         }
       }
     }
@@ -157,12 +158,26 @@ final class TextComposer {
     return Character.isLowerCase(s.charAt(0)) ? Character.toUpperCase(s.charAt(0)) + s.substring(1) : s;
   }
 
+  /** Lower-cases a clause's first letter after a run-on part, unless it starts with a name. */
   private static String lowerFirst(String s) {
     if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))
-        && !s.startsWith("I ") && !s.startsWith("I'")) {
+        && !s.startsWith("I ") && !s.startsWith("I'") && !startsWithName(s)) {
       return Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
     return s;
+  }
+
+  private static final String[] NAMES = {"Dalbit", "Kakao", "Naver", "Samsung", "PayPal", "Jeju",
+      "Hanwoo", "Bluetooth", "Gangnam", "Hongdae", "Jamsil", "Pangyo", "Busan", "Daegu", "Monologue",
+      "Soopgyeol"};
+
+  private static boolean startsWithName(String s) {
+    for (String n : NAMES) {
+      if (s.startsWith(n)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String noise(Rand rand, PhraseBank bank, String text, boolean korean) {
