@@ -118,6 +118,10 @@ final class PhraseBank {
     return sections.containsKey(name);
   }
 
+  java.util.Set<String> sectionNames() {
+    return sections.keySet();
+  }
+
   String[][] typos() {
     return typos;
   }
