@@ -20,8 +20,10 @@ final class AppCrash {
     Journey j = s.j;
     Rand r = j.r;
     long t = s.t;
-    j.track(t, Customer.APP, "Application Crashed", s.props().put("screen", screen)
-        .put("app_version", j.world.appVersion(t)).put("exception", r.pick(EXCEPTIONS)), s.context);
+    if (j.track(t, Customer.APP, "Application Crashed", s.props().put("screen", screen)
+        .put("app_version", j.world.appVersion(t)).put("exception", r.pick(EXCEPTIONS)), s.context) != null) {
+      j.tally.appCrash(j.world.improved(t));
+    }
     j.pain(PainPoint.APP_CRASH, t);
     if (r.chance(Planted.CRASH_UNINSTALL)) {
       uninstall(j, t + r.between(10, 2880) * Clock.MINUTE, s.context);

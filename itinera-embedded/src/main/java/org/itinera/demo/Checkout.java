@@ -47,8 +47,9 @@ final class Checkout {
     j.track(s.t, s.slot, "Payment Info Entered", s.props().put("checkout_id", checkoutId)
         .put("payment_method", method), s.context);
     boolean error = r.chance(Planted.PAYMENT_ERROR_RATE);
+    boolean errorRecorded = false;
     if (error) {
-      j.track(s.t + 800, s.slot, "Checkout Error", s.props().put("checkout_id", checkoutId)
+      errorRecorded = null != j.track(s.t + 800, s.slot, "Checkout Error", s.props().put("checkout_id", checkoutId)
           .put("step", "payment").put("error_code", r.pick(ERRORS)).put("payment_method", method),
           s.context);
       j.pain(PainPoint.PAYMENT_ERROR, s.t);
@@ -65,11 +66,13 @@ final class Checkout {
         * (Planted.TREATMENT.equals(variant) ? Planted.EXPERIMENT_LIFT : 1.0)
         * (error ? Planted.PAYMENT_ERROR_COMPLETION : 1.0);
     boolean done = r.chance(complete);
+    long orderAt = s.t + r.between(3, 10) * 1000L;
     if (j.clock.inWindow(started)) {
-      j.tally.checkout(error, done, variant);
+      // Counted as the data will show it: an error or order past the window's end is not there.
+      j.tally.checkout(errorRecorded, done && j.clock.inWindow(orderAt), variant);
     }
     if (done) {
-      s.t += r.between(3, 10) * 1000L;
+      s.t = orderAt;
       Orders.place(j, s.t, s.app ? "app" : "web", null, checkoutId, method, s.cart);
       s.view("Order Complete", "/order/complete", s.props().put("checkout_id", checkoutId), 10);
     } else {

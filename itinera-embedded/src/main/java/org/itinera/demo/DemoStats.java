@@ -83,8 +83,9 @@ public record DemoStats(
   }
 
   /**
-   * Deliveries, and 90-day repeat purchase after each customer's first shipped order (orders
-   * placed in the first window-minus-90-days only, so every one has a full 90 days to repeat).
+   * Deliveries, and repeat purchase within 90 days after the delivery of each customer's first
+   * delivered order (deliveries at least 90 days before the window's end only, so every one has
+   * a full 90 days to repeat).
    */
   public record Delivery(long delivered, long late, long firstOnTime, long firstOnTimeRepeat,
       long firstLate, long firstLateRepeat, long refunds, long refundHassles) {

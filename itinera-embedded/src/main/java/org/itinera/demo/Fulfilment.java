@@ -41,9 +41,9 @@ final class Fulfilment {
         null);
     if (clock.inWindow(deliveredAt)) {
       j.tally.delivery(late);
-      if (j.firstShippedAt < 0 && clock.inWindow(orderAt)) {
-        j.firstShippedAt = orderAt;
-        j.firstShippedLate = late;
+      if (j.firstDeliveredAt < 0 && clock.inWindow(orderAt)) {
+        j.firstDeliveredAt = deliveredAt;
+        j.firstDeliveredLate = late;
       }
     }
     if (late) {
@@ -52,7 +52,7 @@ final class Fulfilment {
         Support.complaint(j, promisedBy + (long) (r.uniform() * 2 * Clock.DAY), "delivery", orderId, null);
       }
       if (r.chance(Planted.DELAY_CHURN)) {
-        j.churnAt(deliveredAt + (long) (r.uniform() * 3 * Clock.DAY));
+        j.churnAt(deliveredAt + (long) (r.uniform() * Clock.DAY));
       }
     }
     boolean sizeIssue = cart.hasSized() && r.chance(Planted.SIZE_ISSUE_RATE);

@@ -51,10 +51,10 @@ final class Journey {
   long pendingVisit = Long.MAX_VALUE;
   boolean emailOptIn;
   double spend;
-  /** The first order that was shipped in the window, for the delivery-delay effect. */
-  long firstShippedAt = -1;
-  boolean firstShippedLate;
-  boolean repeatAfterFirstShipped;
+  /** Delivery of the first order delivered in the window, for the delivery-delay effect. */
+  long firstDeliveredAt = -1;
+  boolean firstDeliveredLate;
+  boolean repeatAfterFirstDelivery;
 
   Journey(World world, Customer c, Rand r, Tally tally) {
     this.world = world;

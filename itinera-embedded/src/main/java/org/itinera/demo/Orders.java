@@ -37,8 +37,8 @@ final class Orders {
     }
     long shipping = storeId != null || subtotal >= FREE_SHIPPING_FROM ? 0 : SHIPPING_FEE;
     long revenue = subtotal - discount + shipping;
-    if (j.firstShippedAt >= 0 && t > j.firstShippedAt && t - j.firstShippedAt <= 90 * Clock.DAY) {
-      j.repeatAfterFirstShipped = true;
+    if (j.firstDeliveredAt >= 0 && t > j.firstDeliveredAt && t - j.firstDeliveredAt <= 90 * Clock.DAY) {
+      j.repeatAfterFirstDelivery = true;
     }
     String status = "completed";
     if (storeId == null) {

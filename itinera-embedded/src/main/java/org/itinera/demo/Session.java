@@ -64,8 +64,10 @@ final class Session {
     boolean firstUse = !j.used[slot];
     j.used[slot] = true;
     if (app) {
-      j.track(t, slot, "Application Opened", props().put("from_background", false)
-          .put("version", j.world.appVersion(t)), context);
+      if (j.track(t, slot, "Application Opened", props().put("from_background", false)
+          .put("version", j.world.appVersion(t)), context) != null) {
+        j.tally.appSession(j.world.improved(t));
+      }
       t += 1500;
     }
     if (firstUse && j.known[slot]) {
@@ -77,12 +79,8 @@ final class Session {
     boolean bounced = steps.size() == 1 && source != Source.REMINDER;
     int crashAt = -1;
     if (app) {
-      boolean fixed = j.world.improved(t);
-      double rate = fixed ? Planted.CRASH_RATE_AFTER : Planted.CRASH_RATE_BEFORE;
+      double rate = j.world.improved(t) ? Planted.CRASH_RATE_AFTER : Planted.CRASH_RATE_BEFORE;
       crashAt = j.r.chance(rate) ? j.r.between(0, steps.size() - 1) : -1;
-      if (j.clock.inWindow(t)) {
-        j.tally.appSession(fixed, crashAt >= 0);
-      }
     }
     for (int i = 0; i < steps.size(); i++) {
       if (i == crashAt) {

@@ -85,13 +85,19 @@ final class Tally {
     }
   }
 
-  void appSession(boolean improved, boolean crashed) {
+  void appSession(boolean improved) {
     if (improved) {
       appAfter++;
-      crashAfter += crashed ? 1 : 0;
     } else {
       appBefore++;
-      crashBefore += crashed ? 1 : 0;
+    }
+  }
+
+  void appCrash(boolean improved) {
+    if (improved) {
+      crashAfter++;
+    } else {
+      crashBefore++;
     }
   }
 
@@ -141,13 +147,13 @@ final class Tally {
     }
     multiDevice += devices > 1 ? 1 : 0;
     churned += j.activeUntil < clock.end ? 1 : 0;
-    if (j.firstShippedAt >= 0 && j.firstShippedAt < clock.end - 90 * Clock.DAY) {
-      if (j.firstShippedLate) {
+    if (j.firstDeliveredAt >= 0 && j.firstDeliveredAt < clock.end - 90 * Clock.DAY) {
+      if (j.firstDeliveredLate) {
         firstLate++;
-        firstLateRepeat += j.repeatAfterFirstShipped ? 1 : 0;
+        firstLateRepeat += j.repeatAfterFirstDelivery ? 1 : 0;
       } else {
         firstOnTime++;
-        firstOnTimeRepeat += j.repeatAfterFirstShipped ? 1 : 0;
+        firstOnTimeRepeat += j.repeatAfterFirstDelivery ? 1 : 0;
       }
     }
   }

@@ -81,7 +81,7 @@ final class TruthFactory {
                 + " uninstall (vs " + pct(Planted.BASE_UNINSTALL) + " after a normal session)"),
         pain(PainPoint.DELIVERY_DELAY, "shipped order (Order Delivered)", Planted.DELAY_RATE,
             Planted.DELAY_RATE_PEAK + " for orders placed in November and December",
-            "repeat purchase within 90 days", 1.0 - Planted.DELAY_CHURN,
+            "repeat purchase within 90 days after the delivery", 1.0 - Planted.DELAY_CHURN,
             pct(Planted.DELAY_CHURN) + " of customers stop coming back after a late delivery; "
                 + pct(Planted.DELAY_TICKET) + " open a 'where is my order' ticket; review stars "
                 + "drop by about 1"),

@@ -56,6 +56,7 @@ final class ReferenceAnalysis implements DemoSink {
   final Map<Integer, Long> ordersByMonth = new HashMap<>();
   final long[] ordersByWeekday = new long[7];
   final long[] ordersByHour = new long[24];
+  final long[] productViewsByWeekday = new long[7];
   // Personas.
   final Map<String, Long> customersByPersona = new HashMap<>();
   final Map<String, long[]> personaSignals = new HashMap<>();
@@ -132,6 +133,7 @@ final class ReferenceAnalysis implements DemoSink {
     Map<String, String> variantByCheckout = new HashMap<>();
     List<String> started = new ArrayList<>();
     long firstShippedOrder = Long.MAX_VALUE;
+    long firstDelivery = Long.MAX_VALUE;
     boolean firstShippedLate = false;
     long[] signals = personaSignals.computeIfAbsent(persona, k -> new long[6]);
     for (DemoMessage m : messages) {
@@ -182,9 +184,12 @@ final class ReferenceAnalysis implements DemoSink {
           }
           if (orderedAt < firstShippedOrder) {
             firstShippedOrder = orderedAt;
+            firstDelivery = m.timestamp();
             firstShippedLate = isLate;
           }
         }
+        case "Product Viewed" -> productViewsByWeekday[
+            Instant.ofEpochMilli(m.timestamp()).atZone(SEOUL).getDayOfWeek().getValue() - 1]++;
         case "Product Reviews Viewed" -> signals[2]++;
         case "Ad Clicked" -> signals[3]++;
         case "Refund Issued" -> {
@@ -214,8 +219,8 @@ final class ReferenceAnalysis implements DemoSink {
         arm[1] += done ? 1 : 0;
       }
     }
-    if (firstShippedOrder < windowEnd - 90L * 86_400_000L) {
-      long from = firstShippedOrder;
+    if (firstDelivery < windowEnd - 90L * 86_400_000L) {
+      long from = firstDelivery;
       boolean repeat = orders.stream().anyMatch(o -> o[0] > from && o[0] - from <= 90L * 86_400_000L);
       if (firstShippedLate) {
         firstLate++;
