@@ -82,13 +82,13 @@ final class JsonOut {
     return sb.toString();
   }
 
+  /** Keys are the generator's own identifiers, so they are written without escaping. */
   private void key(String key) {
     if (!empty) {
       sb.append(',');
     }
     empty = false;
-    quote(sb, key);
-    sb.append(':');
+    sb.append('"').append(key).append("\":");
   }
 
   static void quote(StringBuilder out, String s) {

@@ -23,9 +23,12 @@ final class Session {
   final boolean app;
   final int slot;
   final String sessionId;
+  /** Context of the session's events after the first. */
   final String context;
   final Source source;
+  /** Full context for the session's first event. */
   private final String landingContext;
+  private boolean fullContextSent;
   long t;
   private boolean landed;
   private final int category;
@@ -39,8 +42,8 @@ final class Session {
     this.slot = slot;
     this.source = source;
     this.sessionId = j.sessionId();
-    this.context = app ? Contexts.app(j, t) : Contexts.web(j, slot, null);
-    this.landingContext = app || campaign == null ? context : Contexts.web(j, slot, campaign);
+    this.context = Contexts.compact(j, app, t);
+    this.landingContext = app ? Contexts.app(j, t) : Contexts.web(j, slot, campaign);
     this.category = j.c.category(j.r);
   }
 
@@ -65,13 +68,13 @@ final class Session {
     j.used[slot] = true;
     if (app) {
       if (j.track(t, slot, "Application Opened", props().put("from_background", false)
-          .put("version", j.world.appVersion(t)), context) != null) {
+          .put("version", j.world.appVersion(t)), firstContext()) != null) {
         j.tally.appSession(j.world.improved(t));
       }
       t += 1500;
     }
     if (firstUse && j.known[slot]) {
-      j.identify(t, slot, j.traitsJson(), context);
+      j.identify(t, slot, j.traitsJson(), landingContext);
     } else if (!j.known[slot] && j.signedUp && j.r.chance(app ? 0.8 : 0.35)) {
       SignUp.login(this);
     }
@@ -96,7 +99,6 @@ final class Session {
         boolean happy = j.r.chance(j.world.improved(t) ? 0.8 : 0.4);
         AppCrash.feedback(j, t, happy ? 1 : -1, context);
       }
-      j.track(t, slot, "Application Backgrounded", props(), context);
       if (j.r.chance(Planted.BASE_UNINSTALL)) {
         AppCrash.uninstall(j, t + Clock.HOUR + (long) (j.r.uniform() * 5 * Clock.DAY), context);
       }
@@ -165,7 +167,7 @@ final class Session {
       case PRODUCT -> {
         lastProduct = Catalog.pick(j.r, category);
         Catalog.Product pr = lastProduct;
-        j.track(t, slot, "Product Viewed", product(props(), pr), landed ? context : landingContext);
+        j.track(t, slot, "Product Viewed", product(props(), pr), firstContext());
         view("Product", "/p/" + pr.id(), props().put("product_id", pr.id())
             .put("category", pr.category()), bounced ? 7 : p.productDwellSeconds);
       }
@@ -222,7 +224,7 @@ final class Session {
       }
     }
     pr.put("dwell_ms", dwell);
-    String ctx = landed ? context : landingContext;
+    String ctx = firstContext();
     landed = true;
     if (app) {
       j.screen(t, name, pr, ctx);
@@ -236,6 +238,15 @@ final class Session {
       }
     }
     t += dwell;
+  }
+
+  /** The full context the first time it is asked for in this session, the compact one after. */
+  String firstContext() {
+    if (fullContextSent) {
+      return context;
+    }
+    fullContextSent = true;
+    return landingContext;
   }
 
   void click(String page, Layout.Box box, long at) {

@@ -18,7 +18,7 @@ final class SignUp {
     j.signedUp = true;
     j.signupAt = s.t;
     j.known[s.slot] = true;
-    j.identify(s.t, s.slot, j.traitsJson(), s.context);
+    j.identify(s.t, s.slot, j.traitsJson(), s.firstContext());
     j.track(s.t + 200, s.slot, "Signed Up", s.props().put("method", method(j)).put("reason", reason),
         s.context);
     s.t += 1000;
@@ -28,7 +28,7 @@ final class SignUp {
     Journey j = s.j;
     s.view("Login", "/login", s.props(), 20);
     j.known[s.slot] = true;
-    j.identify(s.t, s.slot, new JsonOut().put("email", j.c.email).done(), s.context);
+    j.identify(s.t, s.slot, new JsonOut().put("email", j.c.email).done(), s.firstContext());
     j.track(s.t + 200, s.slot, "Signed In", s.props().put("method", method(j)), s.context);
     s.t += 1000;
   }

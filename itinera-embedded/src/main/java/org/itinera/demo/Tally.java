@@ -10,8 +10,11 @@ final class Tally {
   private long customers;
   private long messages;
   private final Map<String, Long> rows = new HashMap<>();
-  private final Map<String, Long> events = new HashMap<>();
-  private final Map<String, Long> channels = new HashMap<>();
+  private final Map<String, long[]> tracks = new HashMap<>();
+  private final Map<String, long[]> pages = new HashMap<>();
+  private final Map<String, long[]> screens = new HashMap<>();
+  private long identifies;
+  private final Map<String, long[]> channels = new HashMap<>();
   private final Map<String, Long> personas = new HashMap<>();
   private final long[] painOccurrences = new long[PainPoint.values().length];
   private final long[] painCustomers = new long[PainPoint.values().length];
@@ -50,16 +53,30 @@ final class Tally {
 
   void message(DemoMessage m) {
     messages++;
-    String key = switch (m.type()) {
-      case "track" -> m.event();
-      case "page" -> "page:" + m.name();
-      case "screen" -> "screen:" + m.name();
-      default -> m.type();
-    };
-    events.merge(key, 1L, Long::sum);
-    if (m.channel() != null) {
-      channels.merge(m.channel(), 1L, Long::sum);
+    switch (m.type()) {
+      case "track" -> count(tracks, m.event());
+      case "page" -> count(pages, m.name());
+      case "screen" -> count(screens, m.name());
+      default -> identifies++;
     }
+    if (m.channel() != null) {
+      count(channels, m.channel());
+    }
+  }
+
+  /** Counts without boxing: this runs once per message. */
+  private static void count(Map<String, long[]> counts, String key) {
+    long[] c = counts.get(key);
+    if (c == null) {
+      counts.put(key, new long[] {1});
+    } else {
+      c[0]++;
+    }
+  }
+
+  private static Map<String, Long> unboxed(Map<String, long[]> counts, String prefix, Map<String, Long> into) {
+    counts.forEach((k, v) -> into.put(prefix + k, v[0]));
+    return into;
   }
 
   void row(DemoRow row) {
@@ -163,7 +180,14 @@ final class Tally {
     for (PainPoint p : PainPoint.values()) {
       pains.put(p.id, new DemoStats.Pain(painOccurrences[p.ordinal()], painCustomers[p.ordinal()]));
     }
-    return new DemoStats(customers, messages, rows, events, channels, personas,
+    Map<String, Long> events = new TreeMap<>();
+    unboxed(tracks, "", events);
+    unboxed(pages, "page:", events);
+    unboxed(screens, "screen:", events);
+    if (identifies > 0) {
+      events.put("identify", identifies);
+    }
+    return new DemoStats(customers, messages, rows, events, unboxed(channels, "", new TreeMap<>()), personas,
         new DemoStats.Identity(signedUp, existing, anonymousOnly, anonymousBeforeSignUp,
             multiDevice, churned),
         pains,
