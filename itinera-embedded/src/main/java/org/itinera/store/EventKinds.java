@@ -23,9 +23,8 @@ public final class EventKinds {
   public static final String CSAT = "(rating BETWEEN 1 AND 5 AND (lower(coalesce(name, ''))"
       + " LIKE '%csat%' OR " + SURVEY_KIND + " = 'csat'))";
 
-  /** Sentiment at or below this is negative, at or above its opposite positive (as journals). */
-  public static final double NEGATIVE_AT = -0.25;
 
+  /** Text whose sentiment is at or below -0.25 (the journal's threshold), or at/above 0.25. */
   public static final String NEGATIVE_TEXT = "(text IS NOT NULL AND sentiment <= -0.25)";
   public static final String POSITIVE_TEXT = "(text IS NOT NULL AND sentiment >= 0.25)";
 

@@ -18,13 +18,19 @@ import java.util.List;
 public final class Rows {
   private Rows() {}
 
-  /** All rows of {@code sql}; its {@code ?}s take {@code where}'s values, then {@code more}. */
-  public static List<Row> all(Connection c, String sql, SqlWhere where, Object... more)
-      throws SQLException {
+  /**
+   * All rows of {@code sql}. Its {@code ?}s take {@code params} in order; a {@link SqlWhere}
+   * among them stands for its own values, so a clause can sit anywhere in the statement.
+   */
+  public static List<Row> all(Connection c, String sql, Object... params) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      int next = where.bind(ps, 1);
-      for (Object v : more) {
-        ps.setObject(next++, v);
+      int next = 1;
+      for (Object p : params) {
+        if (p instanceof SqlWhere w) {
+          next = w.bind(ps, next);
+        } else {
+          ps.setObject(next++, p);
+        }
       }
       try (ResultSet rs = ps.executeQuery()) {
         int n = rs.getMetaData().getColumnCount();
@@ -42,9 +48,8 @@ public final class Rows {
   }
 
   /** The single row of an aggregate query. */
-  public static Row one(Connection c, String sql, SqlWhere where, Object... more)
-      throws SQLException {
-    List<Row> rows = all(c, sql, where, more);
+  public static Row one(Connection c, String sql, Object... params) throws SQLException {
+    List<Row> rows = all(c, sql, params);
     if (rows.size() != 1) {
       throw new SQLException("expected one row, got " + rows.size() + " from: " + sql);
     }
