@@ -15,7 +15,7 @@ public enum Granularity {
   /** Days for up to {@value #AUTO_DAYS} days of data, weeks up to two years, then months. */
   AUTO(null);
 
-  static final int AUTO_DAYS = 62;
+  static final int AUTO_DAYS = 31;
 
   /** The SQL expression of an event's bucket: a fixed text per constant, never user input. */
   final String sqlBucket;

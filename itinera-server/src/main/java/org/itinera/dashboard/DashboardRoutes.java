@@ -32,7 +32,7 @@ public final class DashboardRoutes implements ItineraServer.Routes {
   @Override
   public void register(Javalin app, AdminToken token) {
     app.get("/", ctx -> ctx.redirect("/dashboard/"));
-    app.get("/dashboard", ctx -> ctx.redirect("/dashboard/"));
+    // trailing slashes are ignored: this serves both /dashboard and /dashboard/
     app.get("/dashboard/", ctx -> send(ctx, assets.file("index.html")));
     app.get("/dashboard/vendor/echarts.min.js", ctx -> send(ctx, assets.resource(echarts)));
     app.get("/dashboard/<path>", ctx -> send(ctx, assets.file(ctx.pathParam("path"))));

@@ -3,6 +3,7 @@ package org.itinera.server;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.EndpointNotFound;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,10 @@ public final class ItineraServer implements AutoCloseable {
       config.useVirtualThreads = false;
     });
     app.exception(ItineraException.class, (e, ctx) -> error(ctx, e));
+    // Javalin answers an unknown path in its own JSON when the client accepts JSON; keep one
+    // error shape, with field "path", so clients can tell a missing endpoint from a missing thing.
+    app.exception(EndpointNotFound.class, (e, ctx) -> error(ctx, new ItineraException(
+        ErrorCode.NOT_FOUND, "path", "no such endpoint: " + ctx.method() + " " + ctx.path())));
     app.exception(Exception.class, (e, ctx) -> {
       LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
       error(ctx, new ItineraException(ErrorCode.INTERNAL, null,
