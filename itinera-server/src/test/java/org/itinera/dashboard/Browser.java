@@ -89,9 +89,14 @@ final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
-  /** Opens a dashboard route and waits until the page says it finished rendering. */
+  private int loads;
+
+  /**
+   * Loads the dashboard afresh (a new document, so language and console start clean) at a route
+   * and waits until the page says it finished rendering.
+   */
   void open(String baseUrl, String route) {
-    driver.get(baseUrl + "/dashboard/#/" + route);
+    driver.get(baseUrl + "/dashboard/?load=" + (++loads) + "#/" + route);
     waitReady();
   }
 

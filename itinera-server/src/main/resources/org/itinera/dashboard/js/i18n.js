@@ -45,10 +45,10 @@ export function t(key, params) {
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
 }
 
-/** Like t, but takes key.one when params.n is 1 and the bundle has it (English plurals). */
+/** Like t, but takes key.one when params.n is 1 and this language has it (English plurals). */
 export function tn(key, params) {
   const one = key + '.one';
-  return String(params.n) === '1' && (messages[one] ?? fallback[one]) ? t(one, params) : t(key, params);
+  return String(params.n) === '1' && messages[one] ? t(one, params) : t(key, params);
 }
 
 /** Sets the text of every element marked data-i18n under root. */

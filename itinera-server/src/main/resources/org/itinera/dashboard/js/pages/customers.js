@@ -52,14 +52,14 @@ export async function render(view, ctx) {
       onclick: e => { if (e.target.tagName !== 'A') ctx.navigate('customers/' + encodeURIComponent(c.customerId)); }},
     h('td', {}, h('div', {}, journalLink(c.customerId, c.name || c.customerId)),
       c.name ? h('div', {class: 'faint'}, c.customerId) : null),
-    h('td', {}, c.email || h('span', {class: 'faint'}, '–')),
+    h('td', {class: 'hide-sm'}, c.email || h('span', {class: 'faint'}, '–')),
     h('td', {class: 'r num'}, fmt.int(c.events)),
-    h('td', {}, h('div', {class: 'chips'}, c.channels.slice(0, 4).map(ch => h('span', {class: 'chip'}, label('channel', ch))))),
+    h('td', {class: 'hide-sm'}, h('div', {class: 'chips'}, c.channels.slice(0, 4).map(ch => h('span', {class: 'chip'}, label('channel', ch))))),
     h('td', {class: 'num'}, c.lastSeen ? fmt.dateTime(c.lastSeen) : '–')));
     results.append(h('div', {class: 'table-wrap'}, h('table', {class: 'data'},
       h('thead', {}, h('tr', {},
-        h('th', {}, t('customers.col.customer')), h('th', {}, t('customers.col.email')),
-        h('th', {class: 'r'}, t('customers.col.events')), h('th', {}, t('customers.col.channels')),
+        h('th', {}, t('customers.col.customer')), h('th', {class: 'hide-sm'}, t('customers.col.email')),
+        h('th', {class: 'r'}, t('customers.col.events')), h('th', {class: 'hide-sm'}, t('customers.col.channels')),
         h('th', {}, t('customers.col.lastSeen')))),
       h('tbody', {}, rows))));
     const last = page.offset + page.customers.length;

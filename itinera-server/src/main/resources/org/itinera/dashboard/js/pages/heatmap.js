@@ -52,23 +52,30 @@ function elements(map) {
     h('td', {class: 'r num'}, fmt.int(e.clicks), h('div', {class: 'faint'}, fmt.pct(e.clicks / map.clicks, 0)))))));
 }
 
+/**
+ * Draws a density heatmap: the page is registered as a one-rectangle "map" in page pixels (y
+ * negated, as maps count latitude upwards), so ECharts' geo heatmap can blur clicks into heat.
+ */
 function draw(el, map) {
-  const cols = Math.ceil(map.width / map.cell);
-  const rows = Math.ceil(map.height / map.cell);
-  // keep the page's proportions; very long pages scroll inside the card
   el.style.height = Math.min(1600, Math.max(320, el.clientWidth * map.height / Math.max(1, map.width))) + 'px';
+  const w = map.width;
+  const hgt = map.height;
+  echarts.registerMap('itinera-page', {type: 'FeatureCollection', features: [{type: 'Feature', properties: {name: 'page'},
+    geometry: {type: 'Polygon', coordinates: [[[0, 0], [w, 0], [w, -hgt], [0, -hgt], [0, 0]]]}}]});
   const max = Math.max(...map.cells.map(c => c.clicks));
+  const scale = el.clientWidth / Math.max(1, w);
+  const half = map.cell / 2;
   chart(el, {
-    grid: {left: 0, right: 0, top: 0, bottom: 0},
     toolbox: saveTool('itinera-heatmap'),
-    tooltip: {formatter: p => tooltipRows(t('heatmap.cellAt', {x: p.value[0] * map.cell, y: p.value[1] * map.cell}),
-      [[t('heatmap.clicks'), fmt.int(p.value[2])]])},
-    xAxis: {type: 'category', data: Array.from({length: cols}, (_, i) => i), show: false},
-    yAxis: {type: 'category', data: Array.from({length: rows}, (_, i) => i), show: false, inverse: true},
+    tooltip: {formatter: p => (p.seriesType === 'heatmap'
+      ? tooltipRows(t('heatmap.cellAt', {x: Math.round(p.value[0] - half), y: Math.round(-p.value[1] - half)}), [[t('heatmap.clicks'), fmt.int(p.value[2])]])
+      : '')},
+    geo: {map: 'itinera-page', roam: false, aspectScale: 1, left: 0, right: 0, top: 0, bottom: 0, silent: true,
+      itemStyle: {areaColor: 'rgba(0,0,0,0)', borderColor: '#e4e7ee'}, label: {show: false}, emphasis: {disabled: true}},
     visualMap: {min: 0, max, show: false, calculable: false,
-      inRange: {color: ['rgba(79,70,229,0.12)', '#6366f1', '#f59e0b', '#ef4444']}},
-    series: [{type: 'heatmap', name: t('heatmap.clicks'),
-      data: map.cells.map(c => [Math.floor(c.x / map.cell), Math.floor(c.y / map.cell), c.clicks]),
-      emphasis: {itemStyle: {borderColor: '#111427', borderWidth: 1}}}],
+      inRange: {color: ['#3b82f6', '#22d3ee', '#a3e635', '#facc15', '#f97316', '#dc2626']}},
+    series: [{type: 'heatmap', name: t('heatmap.clicks'), coordinateSystem: 'geo',
+      pointSize: Math.max(8, Math.round(map.cell * scale * 1.4)), blurSize: Math.max(10, Math.round(map.cell * scale * 2)),
+      data: map.cells.map(c => [c.x + half, -(c.y + half), c.clicks])}],
   });
 }

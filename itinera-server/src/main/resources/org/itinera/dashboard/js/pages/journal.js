@@ -3,7 +3,7 @@
 // GET /api/customers/{id} (identities).
 
 import {h} from '../dom.js';
-import {t, fmt, label, lang} from '../i18n.js';
+import {t, tn, fmt, label, lang} from '../i18n.js';
 import {get} from '../api.js';
 
 export async function render(view, ctx) {
@@ -114,12 +114,12 @@ function timeline(journal) {
     list.append(h('div', {class: 'episode', dataset: {episode: ep.index}},
       h('div', {class: 'episode-head'},
         h('span', {class: 'when'}, fmt.dateTime(ep.start)),
-        h('span', {class: 'muted'}, t('journal.episodeLength', {n: ep.entries.length, d: fmt.duration(ep.end - ep.start)})),
+        h('span', {class: 'muted'}, tn('journal.episodeLength', {n: ep.entries.length, d: fmt.duration(ep.end - ep.start)})),
         h('span', {class: 'chips'}, ep.channels.map(c => h('span', {class: 'chip'}, label('channel', c))))),
       h('div', {class: 'entries'}, ep.entries.map(entry))));
   }
   return h('section', {class: 'card', dataset: {section: 'timeline'}},
     h('div', {class: 'card-head'}, h('h2', {}, t('journal.timeline')),
-      h('span', {class: 'sub'}, t('journal.timelineSub', {n: fmt.int(journal.eventCount), e: fmt.int(journal.timeline.length)}))),
+      h('span', {class: 'sub'}, tn('journal.timelineSub', {n: fmt.int(journal.eventCount), e: fmt.int(journal.timeline.length)}))),
     journal.timeline.length ? list : h('div', {class: 'empty-note'}, t('common.noData')));
 }
