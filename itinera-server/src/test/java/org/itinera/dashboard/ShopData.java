@@ -14,7 +14,7 @@ import org.itinera.event.Event;
  * would store them. A few customers are fixed so tests can look for them; two reviews carry
  * markup that must render as text.
  */
-final class ShopData {
+public final class ShopData {
   static final Instant START = Instant.parse("2026-03-02T00:00:00Z");
   static final String SCRIPT_REVIEW = "<script>window.__xss='script';alert(1)</script>";
   static final String IMG_REVIEW = "<img src=x onerror=\"window.__xss='img'\"> great price";
@@ -38,7 +38,7 @@ final class ShopData {
   private final List<Event> events = new ArrayList<>();
   private int seq;
 
-  static List<Event> events() {
+  public static List<Event> events() {
     ShopData d = new ShopData();
     d.fixedCustomers();
     for (int i = 0; i < 36; i++) {

@@ -12,12 +12,12 @@ import org.itinera.store.Store;
  * The real server on a free port over a fresh store loaded with {@link ShopData} through the
  * real ingestor, with the admin, query and dashboard routes, as {@code itinera serve} wires them.
  */
-final class TestServer implements AutoCloseable {
-  final Store store;
-  final Ingestor ingestor;
-  final ItineraServer server;
+public final class TestServer implements AutoCloseable {
+  public final Store store;
+  public final Ingestor ingestor;
+  public final ItineraServer server;
 
-  TestServer(Path dir) {
+  public TestServer(Path dir) {
     store = Store.open(dir);
     ingestor = Ingestor.open(store);
     ingestor.ingest(ShopData.events());
@@ -25,11 +25,11 @@ final class TestServer implements AutoCloseable {
         new AdminRoutes(store, StageOf.NONE), new QueryRoutes(store), new DashboardRoutes());
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.port();
   }
 
-  String token() {
+  public String token() {
     return server.token().value();
   }
 
