@@ -29,6 +29,12 @@ public record FileReport(Path file, FileFormat format, long rowsRead, long impor
     }
   }
 
+  /** The same report with another wall time (e.g. including the commit). */
+  public FileReport withMillis(long newMillis) {
+    return new FileReport(file, format, rowsRead, imported, duplicates, rejected, rejectsFile,
+        customers, newMillis);
+  }
+
   /** Rows read per second of wall time. */
   public double rowsPerSecond() {
     return millis == 0 ? rowsRead * 1000.0 : rowsRead * 1000.0 / millis;

@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleConsumer;
 import org.itinera.ErrorCode;
 import org.itinera.ItineraException;
 import org.itinera.ingest.BulkLoad;
@@ -17,15 +19,18 @@ import org.itinera.ingest.BulkSession;
 /**
  * Imports one file inside one bulk session (one transaction).
  *
- * <p>Design notes. The file is read twice by DuckDB and never materialised, so memory does not
- * grow with the file. Scan 1 validates every row and aggregates, in one GROUPING SETS query, the
- * distinct identity tuples of good rows, the rejected rows (few, with their input values) and the
- * event ids that occur more than once in the file. Java then writes the rejects file, links the
- * identity tuples in the identity graph, and scan 2 inserts the good rows with one INSERT ...
- * SELECT joined to the tuples' customers, keeping only the first row of an event id repeated in
- * the file. Rows are numbered identically in both scans (DuckDB reads a file in order), which is
- * what ties a row's number in scan 2 to what scan 1 found. A profile file ({@code identify} rows)
- * gets a third, narrow scan for its traits.
+ * <p>Design notes. The file is read by DuckDB twice and never materialised, so memory does not
+ * grow with the file and the rows never pass through Java. Scan 1 validates every row and groups
+ * the result: good rows collapse into their distinct identity tuples, each rejected row stays a
+ * group of its own with its input values. Java writes the rejects file, links the tuples in the
+ * identity graph, and scan 2 inserts the good rows with one INSERT ... SELECT joined to the
+ * tuples' customers; it skips the checks and just leaves out the rejected row numbers. Rows are
+ * numbered identically in both scans (DuckDB reads a file in order), which is what ties scan 2
+ * to scan 1. Event ids repeated within the file are rare and finding them costs a hash table of
+ * every id, so the first attempt does not look: the primary key refuses the insert, the
+ * transaction rolls back, and {@link Importer} runs the file again with {@code dedupe}, which
+ * keeps the first row of each repeated id. A profile file ({@code identify} rows) gets one more
+ * narrow scan for its traits.
  */
 final class ImportRun implements BulkLoad<FileReport> {
   private static final double SCAN_END = 0.45;
@@ -35,18 +40,20 @@ final class ImportRun implements BulkLoad<FileReport> {
   private final Mapping mapping;
   private final ImportTarget target;
   private final ImportListener listener;
+  private final boolean dedupe;
 
-  ImportRun(Path file, Mapping mapping, ImportTarget target, ImportListener listener) {
+  ImportRun(Path file, Mapping mapping, ImportTarget target, ImportListener listener,
+      boolean dedupe) {
     this.file = file;
     this.mapping = mapping;
     this.target = target;
     this.listener = listener;
+    this.dedupe = dedupe;
   }
 
   @Override
   public FileReport load(BulkSession session) throws SQLException {
     long start = System.nanoTime();
-    listener.started(file);
     Connection c = session.connection();
     new MappingCheck(mapping).check(c, session.identityTraits());
     try (InputFile in = InputFile.open(c, file, mapping)) {
@@ -55,27 +62,25 @@ final class ImportRun implements BulkLoad<FileReport> {
           target.defaultChannel(), target.context(file, mapping), System.currentTimeMillis());
       Counts counts = scan(session, in, rows);
       Path rejects = null;
-      if (counts.rejected() > 0) {
+      if (counts.rejected() + counts.duckdbRejected() > 0) {
         rejects = writeRejects(c, in, counts);
       }
       try {
         FileReport report = store(session, in, rows, counts, rejects, start);
-        listener.progress(file, 1.0);
-        listener.finished(report);
+        try (Statement st = c.createStatement()) {
+          st.execute("DROP TABLE IF EXISTS import_scan");
+          st.execute("DROP TABLE IF EXISTS import_dups");
+        }
         return report;
       } catch (SQLException | RuntimeException e) {
+        // Temp tables go with the rolled-back transaction; the rejects file must go too.
         deleteQuietly(rejects);
         throw e;
-      }
-    } finally {
-      try (Statement st = c.createStatement()) {
-        st.execute("DROP TABLE IF EXISTS import_scan");
-        st.execute("DROP TABLE IF EXISTS import_dups");
       }
     }
   }
 
-  /** Scan 1: tuples, rejects and repeated ids into the temp table import_scan. */
+  /** Scan 1: identity tuples of good rows and the rejected rows into the temp table import_scan. */
   private Counts scan(BulkSession session, InputFile in, RowSql rows) throws SQLException {
     Connection c = session.connection();
     if (in.format == FileFormat.CSV) {
@@ -85,84 +90,96 @@ final class ImportRun implements BulkLoad<FileReport> {
       }
     }
     List<String> traitCols = session.identityTraitColumns();
-    StringBuilder keys = new StringBuilder("u, a");
-    StringBuilder inner = new StringBuilder("rec, reason, raw,"
-        + " CASE WHEN reason IS NULL THEN user_id END AS u,"
-        + " CASE WHEN reason IS NULL THEN anonymous_id END AS a");
-    StringBuilder outer = new StringBuilder("u AS user_id, a AS anonymous_id");
-    for (int i = 0; i < traitCols.size(); i++) {
-      String t = traitCols.get(i);
-      inner.append(", CASE WHEN reason IS NULL THEN ").append(t).append(" END AS k").append(i);
-      keys.append(", k").append(i);
-      outer.append(", k").append(i).append(" AS ").append(t);
+    StringBuilder keys = new StringBuilder("CASE WHEN reason IS NULL THEN user_id END AS user_id,"
+        + " CASE WHEN reason IS NULL THEN anonymous_id END AS anonymous_id");
+    for (String t : traitCols) {
+      keys.append(", CASE WHEN reason IS NULL THEN ").append(t).append(" END AS ").append(t);
     }
+    // Good rows collapse into one group per identity tuple; a rejected row is a group of its
+    // own (its number is in the key) and keeps its input values for the rejects file.
     Sql sql = new Sql();
-    String scan = "CREATE OR REPLACE TEMP TABLE import_scan AS SELECT " + outer
-        + ", reject_rec, reason, dup_id, count(*) AS n, min(rec) AS first_rec,"
-        + " max(rec) AS last_rec, any_value(raw) AS raw, GROUPING(dup_id) AS g"
-        + " FROM (SELECT " + inner + ", CASE WHEN reason IS NOT NULL THEN rec END AS reject_rec,"
-        + " CASE WHEN reason IS NULL THEN event_id END AS dup_id"
-        + " FROM (" + rows.validated(sql, true, true) + "))"
-        + " GROUP BY GROUPING SETS ((" + keys + ", reject_rec, reason), (dup_id))"
-        + " HAVING GROUPING(dup_id) = 1 OR (dup_id IS NOT NULL AND count(*) > 1)";
-    session.execute(scan, sql.params(), p -> listener.progress(file, p * SCAN_END));
+    String scan = "CREATE OR REPLACE TEMP TABLE import_scan AS SELECT " + keys
+        + ", CASE WHEN reason IS NOT NULL THEN rec END AS reject_rec, reason,"
+        + " CASE WHEN reason IS NOT NULL THEN raw END AS raw, count(*) AS n, max(rec) AS last_rec"
+        + " FROM (" + rows.validated(sql, true, true) + ") GROUP BY ALL";
+    session.execute(scan, sql.params(), progress(0, SCAN_END));
     long duckdbRejected = 0;
     if (in.format == FileFormat.CSV) {
       duckdbRejected = single(c, "SELECT count(DISTINCT line) FROM temp.main.reject_errors");
     }
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT"
-            + " coalesce(max(last_rec) FILTER (WHERE g = 1), 0),"
-            + " coalesce(sum(n) FILTER (WHERE g = 1 AND reject_rec IS NULL), 0),"
+        ResultSet rs = st.executeQuery("SELECT coalesce(max(last_rec), 0),"
+            + " coalesce(sum(n) FILTER (WHERE reject_rec IS NULL), 0),"
             + " count(*) FILTER (WHERE reject_rec IS NOT NULL),"
-            + " coalesce(sum(n - 1) FILTER (WHERE g = 0), 0),"
-            + " count(*) FILTER (WHERE g = 1 AND reject_rec IS NULL)"
+            + " count(*) FILTER (WHERE reject_rec IS NULL)"
             + " FROM import_scan")) {
       rs.next();
       return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), duckdbRejected,
-          rs.getLong(4), rs.getLong(5));
+          rs.getLong(4));
     }
   }
 
   private FileReport store(BulkSession session, InputFile in, RowSql rows, Counts counts,
       Path rejects, long start) throws SQLException {
     Connection c = session.connection();
-    boolean dups = counts.inFileDuplicates() > 0;
-    if (dups) {
-      try (Statement st = c.createStatement()) {
-        st.execute("CREATE OR REPLACE TEMP TABLE import_dups AS"
-            + " SELECT dup_id AS event_id, first_rec FROM import_scan WHERE g = 0");
-      }
+    if (dedupe) {
+      // Only after an insert found an event id twice in this file (see Importer): a third scan
+      // finds which ids repeat and the row each keeps (its first).
+      Sql sql = new Sql();
+      session.execute("CREATE OR REPLACE TEMP TABLE import_dups AS SELECT event_id,"
+          + " min(rec) AS first_rec FROM (" + rows.validated(sql, false, false)
+          + ") WHERE reason IS NULL GROUP BY event_id HAVING count(*) > 1", sql.params(), null);
     }
     List<String> traitCols = session.identityTraitColumns();
     String tupleCols = "user_id, anonymous_id"
         + (traitCols.isEmpty() ? "" : ", " + String.join(", ", traitCols));
     session.resolveIdentities("SELECT " + tupleCols
-        + " FROM import_scan WHERE g = 1 AND reject_rec IS NULL", List.of());
+        + " FROM import_scan WHERE reject_rec IS NULL", List.of());
     Sql sql = new Sql();
-    long inserted = session.insertEvents(goodRows(rows, sql, dups, "v.*"), sql.params(),
-        counts.rows(), p -> listener.progress(file, SCAN_END + p * (INSERT_END - SCAN_END)));
+    long inserted;
+    try {
+      inserted = session.insertEvents(goodRows(rows, sql, counts, "v.*"), sql.params(),
+          counts.rows(), progress(SCAN_END, INSERT_END));
+    } catch (SQLException e) {
+      if (!dedupe && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("duplicate key")) {
+        throw new RepeatedIds(e);
+      }
+      throw e;
+    }
     if (mayIdentify()) {
       Sql traits = new Sql();
-      session.mergeProfileTraits(goodRows(rows, traits, dups, tupleCols + ", traits")
+      session.mergeProfileTraits(goodRows(rows, traits, counts, tupleCols + ", traits")
           + " AND v.type = 'identify' AND v.traits IS NOT NULL ORDER BY v.rec", traits.params());
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
-    long valid = counts.valid();
     return new FileReport(in.path, in.format, counts.rows() + counts.duckdbRejected(), inserted,
-        valid - inserted, counts.rejected() + counts.duckdbRejected(), rejects,
+        counts.valid() - inserted, counts.rejected() + counts.duckdbRejected(), rejects,
         counts.tuples(), millis);
   }
 
-  /** Valid rows, without the later copies of an event id repeated in the file. */
-  private static String goodRows(RowSql rows, Sql sql, boolean dups, String select) {
-    String v = rows.validated(sql, false, false);
-    if (!dups) {
-      return "SELECT " + select + " FROM (" + v + ") v WHERE v.reason IS NULL";
+  /** Valid rows (all but the rejected ones), first copy only of an event id repeated. */
+  private String goodRows(RowSql rows, Sql sql, Counts counts, String select) {
+    StringBuilder q = new StringBuilder("SELECT " + select + " FROM ("
+        + rows.validated(sql, false, false) + ") v");
+    if (dedupe) {
+      q.append(" LEFT JOIN import_dups d ON v.event_id = d.event_id");
     }
-    return "SELECT " + select + " FROM (" + v + ") v LEFT JOIN import_dups d"
-        + " ON v.event_id = d.event_id"
-        + " WHERE v.reason IS NULL AND (d.event_id IS NULL OR d.first_rec = v.rec)";
+    q.append(" WHERE true");
+    if (counts.rejected() > 0) {
+      q.append(" AND v.rec NOT IN (SELECT reject_rec FROM import_scan"
+          + " WHERE reject_rec IS NOT NULL)");
+    }
+    if (dedupe) {
+      q.append(" AND (d.event_id IS NULL OR d.first_rec = v.rec)");
+    }
+    return q.toString();
+  }
+
+  private DoubleConsumer progress(double from, double to) {
+    if (listener == ImportListener.NONE) {
+      return null;
+    }
+    return p -> listener.progress(file, from + p * (to - from));
   }
 
   private boolean mayIdentify() {
@@ -198,6 +215,17 @@ final class ImportRun implements BulkLoad<FileReport> {
   }
 
   /** What scan 1 found; rows excludes lines DuckDB could not read (duckdbRejected). */
-  record Counts(long rows, long valid, long rejected, long duckdbRejected, long inFileDuplicates,
-      long tuples) {}
+  record Counts(long rows, long valid, long rejected, long duckdbRejected, long tuples) {}
+
+  /**
+   * The file repeats an event id: the fast insert (no de-duplication within the file) hit the
+   * primary key, the transaction is void, and the import is run again with {@code dedupe}.
+   */
+  static final class RepeatedIds extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RepeatedIds(Throwable cause) {
+      super("the file repeats an event id", cause);
+    }
+  }
 }

@@ -2,6 +2,7 @@ package org.itinera.importer;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.itinera.ItineraException;
 import org.itinera.ingest.Ingestor;
 import org.itinera.source.Source;
 import org.itinera.source.Sources;
@@ -49,7 +50,51 @@ public final class Importer {
    * bad rows do not throw, they are counted and written to the rejects file.
    */
   public FileReport importFile(Path file, ImportListener listener) {
-    return ingestor.ingestBulk(new ImportRun(file, mapping, target, listener));
+    long start = System.nanoTime();
+    ImportListener monotonic = new Monotonic(listener);
+    monotonic.started(file);
+    FileReport report;
+    try {
+      report = ingestor.ingestBulk(new ImportRun(file, mapping, target, monotonic, false));
+    } catch (ItineraException e) {
+      if (!(e.getCause() instanceof ImportRun.RepeatedIds)) {
+        throw e;
+      }
+      // Rolled back; again, this time keeping only the first row of each repeated event id.
+      report = ingestor.ingestBulk(new ImportRun(file, mapping, target, monotonic, true));
+    }
+    report = report.withMillis((System.nanoTime() - start) / 1_000_000);
+    monotonic.progress(file, 1.0);
+    monotonic.finished(report);
+    return report;
+  }
+
+  /** Progress that never goes back, also when a file is imported a second time. */
+  private static final class Monotonic implements ImportListener {
+    private final ImportListener delegate;
+    private double last = -1;
+
+    Monotonic(ImportListener delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public void started(Path file) {
+      delegate.started(file);
+    }
+
+    @Override
+    public synchronized void progress(Path file, double fraction) {
+      if (fraction > last) {
+        last = fraction;
+        delegate.progress(file, fraction);
+      }
+    }
+
+    @Override
+    public void finished(FileReport report) {
+      delegate.finished(report);
+    }
   }
 
   /** The source id the events are stored with. */

@@ -86,8 +86,8 @@ final class RowSql {
     cols.add((m.text() == null ? "NULL::VARCHAR"
         : "CASE WHEN trim(" + in.text(sql, m.text()) + ") <> '' THEN " + in.text(sql, m.text())
             + " END") + " AS text");
-    cols.add(column(sql, m.rating()) + " AS rating_raw");
-    cols.add(column(sql, m.revenue()) + " AS revenue_raw");
+    cols.add(untrimmed(sql, m.rating()) + " AS rating_raw");
+    cols.add(untrimmed(sql, m.revenue()) + " AS revenue_raw");
     fieldsRaw(sql, m.properties(), "p", cols);
     fieldsRaw(sql, m.traits(), "t", cols);
     if (withRaw) {
@@ -99,7 +99,8 @@ final class RowSql {
   private void fieldsRaw(Sql sql, List<Field> fields, String prefix, List<String> cols) {
     for (int i = 0; i < fields.size(); i++) {
       Field f = fields.get(i);
-      String v = f.type() == FieldType.AUTO ? in.value(sql, f.column()) : trimmed(sql, f.column());
+      String v = f.type() == FieldType.AUTO ? in.value(sql, f.column())
+          : untrimmed(sql, f.column());
       cols.add(v + " AS " + prefix + "_raw_" + i);
     }
   }
@@ -107,7 +108,8 @@ final class RowSql {
   private String typed(Sql sql) {
     List<String> cols = new ArrayList<>();
     cols.add(m.eventId() == null ? "'h:' || content_hash AS event_id" : "event_id_raw AS event_id");
-    cols.add("date_trunc('millisecond', " + time(sql) + ") AS ts");
+    cols.add((subMillisecond() ? "date_trunc('millisecond', " + time(sql) + ")" : time(sql))
+        + " AS ts");
     cols.add(m.type().constant() != null ? "type_raw AS type" : "lower(type_raw) AS type");
     cols.add("lower(channel_raw) AS channel");
     cols.add("upper(currency_raw) AS currency");
@@ -156,6 +158,14 @@ final class RowSql {
           ? "timezone('UTC', try_strptime(ts_raw, " + sql.param(t.format()) + "))"
           : inZone(sql, "try_strptime(ts_raw, " + sql.param(t.format()) + ")", t);
     };
+  }
+
+  /** Whether times may carry more than millisecond precision, which the store does not keep. */
+  private boolean subMillisecond() {
+    Time t = m.timestamp();
+    return t != null && (isTimeType(in.type(t.column())) || t.format().equals("iso")
+        || t.format().equals("epoch_s") || t.format().contains("%f") || t.format().contains("%n")
+        || t.format().contains("%g"));
   }
 
   static boolean hasOffset(String format) {
@@ -208,18 +218,25 @@ final class RowSql {
   /** Identity traits and mapped traits; absent values are left out, so they never erase. */
   private String traits(Sql sql) {
     StringJoiner pairs = new StringJoiner(", ", "json_object(", ")");
+    List<String> present = new ArrayList<>();
     int n = 0;
     for (int i = 0; i < identityTraits.size(); i++) {
       if (m.identity().containsKey(identityTraits.get(i))) {
         pairs.add(sql.param(identityTraits.get(i))).add("id_trait_" + (i + 1));
+        present.add("id_trait_" + (i + 1) + " IS NULL");
         n++;
       }
     }
     for (int i = 0; i < m.traits().size(); i++) {
       pairs.add(sql.param(m.traits().get(i).name())).add("t_" + i);
+      present.add("t_" + i + " IS NULL");
       n++;
     }
-    return n == 0 ? "NULL::JSON" : "json_merge_patch('{}', " + pairs + ")";
+    if (n == 0) {
+      return "NULL::JSON";
+    }
+    return "CASE WHEN " + String.join(" AND ", present) + " THEN NULL ELSE json_merge_patch('{}', "
+        + pairs + ") END";
   }
 
   private String column(Sql sql, String column) {
@@ -231,6 +248,11 @@ final class RowSql {
       return "NULL::VARCHAR";
     }
     return v.constant() != null ? sql.param(v.constant()) + "::VARCHAR" : trimmed(sql, v.column());
+  }
+
+  /** Numbers and free text: casts ignore surrounding blanks, so only empty means absent. */
+  private String untrimmed(Sql sql, String column) {
+    return column == null ? "NULL::VARCHAR" : "nullif(" + in.text(sql, column) + ", '')";
   }
 
   private String trimmed(Sql sql, String column) {
