@@ -1,5 +1,6 @@
 package org.itinera.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -16,8 +17,10 @@ import org.itinera.ingest.Ingestor;
 import org.itinera.ingest.TextEnricher;
 import org.itinera.store.Store;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code itinera import FILE... --mapping MAPPING.yml}: bulk import of CSV, JSON Lines and
@@ -52,7 +55,9 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the summary as JSON on stdout.")
   boolean json;
 
-  /** The text analytics applied to rows with text; the lead wires the real one here. */
+  @Spec CommandSpec spec;
+
+  /** The text analytics applied to rows with text (none until the text feature is wired). */
   TextEnricher textEnricher = TextEnricher.NONE;
 
   @Override
@@ -73,14 +78,16 @@ final class ImportCommand implements Callable<Integer> {
         } catch (ItineraException e) {
           failures.add(new ImportSummary.Failure(file, e));
           if (!json) {
-            System.err.println("itinera: " + file + ": " + e.getMessage());
+            spec.commandLine().getErr().println("itinera: " + file + ": " + e.getMessage());
           }
         }
       }
     }
     ImportSummary summary = new ImportSummary(reports, failures,
         (System.nanoTime() - start) / 1_000_000);
-    System.out.print(json ? summary.json() : summary.text());
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(json ? summary.json() : summary.text());
+    out.flush();
     return failures.isEmpty() ? 0 : failures.get(0).exitCode();
   }
 
