@@ -77,8 +77,8 @@ final class FunnelAnalysis implements SequenceAnalysis<FunnelPartial, FunnelResu
       int last = scratch.pos[depth - 1];
       int names = vocabulary.names().size();
       partial.countNext(depth, last + 1 < events.size() ? events.name(last + 1) : names, names + 1);
-      if (partial.wouldKeepDropped(depth, events.customer(), spec.dropSample())) {
-        partial.addDropped(depth, events.customer(), events.customerId(), spec.dropSample());
+      if (spec.dropSample() > 0) {
+        partial.addDropped(depth, events.customerId(), spec.dropSample());
       }
     }
   }
@@ -112,7 +112,7 @@ final class FunnelAnalysis implements SequenceAnalysis<FunnelPartial, FunnelResu
       Long[] prev = k == 0 ? new Long[2] : quantiles(tally.fromPrevious[k]);
       Long[] first = k == 0 ? new Long[2] : quantiles(tally.fromFirst[k]);
       List<String> dropped = details == null ? List.of()
-          : List.copyOf(details.dropped[k].values());
+          : List.copyOf(details.dropped[k]);
       List<NextEvent> next = details == null ? List.of() : nextEvents(details.nextInstead[k]);
       out.add(new FunnelStepResult(k + 1, spec.steps().get(k).label(), customers,
           k == 0 ? 1.0 : ratio(customers, previous), ratio(customers, tally.reached[0]),

@@ -3,12 +3,12 @@ package org.itinera.funnel;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A funnel's partial aggregate: the overall tally, one tally per breakdown group, and for every
- * step the customers who dropped there (a bounded sample of the smallest customer ordinals, so the
- * sample does not depend on how customers were partitioned) and the event each did next.
+ * step the customers who dropped there (a bounded sample of the smallest customer ids, so the
+ * sample depends neither on the engine nor on how customers were partitioned) and the event each
+ * did next.
  */
 final class FunnelPartial implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -16,16 +16,16 @@ final class FunnelPartial implements Serializable {
   final StepTally all;
   final Map<Long, StepTally> groups = new HashMap<>();
   final long[][] nextInstead;
-  final TreeMap<Integer, String>[] dropped;
+  final java.util.TreeSet<String>[] dropped;
   transient AttemptFinder.Scratch scratch;
 
   @SuppressWarnings("unchecked")
   FunnelPartial(int steps) {
     all = new StepTally(steps);
     nextInstead = new long[steps][];
-    dropped = new TreeMap[steps];
+    dropped = new java.util.TreeSet[steps];
     for (int k = 0; k < steps; k++) {
-      dropped[k] = new TreeMap<>();
+      dropped[k] = new java.util.TreeSet<>();
     }
   }
 
@@ -36,18 +36,14 @@ final class FunnelPartial implements Serializable {
     return scratch;
   }
 
-  void addDropped(int step, int customer, String customerId, int limit) {
-    TreeMap<Integer, String> sample = dropped[step];
+  void addDropped(int step, String customerId, int limit) {
+    java.util.TreeSet<String> sample = dropped[step];
     if (sample.size() < limit) {
-      sample.put(customer, customerId);
-    } else if (limit > 0 && customer < sample.lastKey()) {
-      sample.pollLastEntry();
-      sample.put(customer, customerId);
+      sample.add(customerId);
+    } else if (limit > 0 && customerId.compareTo(sample.last()) < 0) {
+      sample.pollLast();
+      sample.add(customerId);
     }
-  }
-
-  boolean wouldKeepDropped(int step, int customer, int limit) {
-    return dropped[step].size() < limit || (limit > 0 && customer < dropped[step].lastKey());
   }
 
   void countNext(int step, int event, int events) {
@@ -73,8 +69,8 @@ final class FunnelPartial implements Serializable {
           }
         }
       }
-      for (Map.Entry<Integer, String> e : other.dropped[k].entrySet()) {
-        addDropped(k, e.getKey(), e.getValue(), limit);
+      for (String id : other.dropped[k]) {
+        addDropped(k, id, limit);
       }
     }
   }
