@@ -1,0 +1,50 @@
+package org.itinera.cli;
+
+import org.itinera.ItineraException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code itinera} command. Every subcommand is registered here, by hand. */
+@Command(
+    name = "itinera",
+    mixinStandardHelpOptions = true,
+    version = "Itinera 0.1.0",
+    description = "Self-hosted customer-journey analytics.",
+    subcommands = {
+      ServeCommand.class,
+      DemoCommand.class,
+      SourcesCommand.class,
+      CustomersCommand.class,
+      JournalCommand.class,
+      CaseStudyCommand.class,
+      CompareCommand.class,
+      ExportCommand.class,
+      TextCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, also used by tests. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof ItineraException ie) {
+        cmd.getErr().println("itinera: " + (ie.field() != null ? ie.field() + ": " : "")
+            + ie.getMessage());
+        return ie.exitCode();
+      }
+      throw e;
+    });
+    return cl;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
