@@ -192,11 +192,11 @@ final class ReferenceAnalysis implements DemoSink {
             Instant.ofEpochMilli(m.timestamp()).atZone(SEOUL).getDayOfWeek().getValue() - 1]++;
         case "Product Reviews Viewed" -> signals[2]++;
         case "Ad Clicked" -> signals[3]++;
-        case "Refund Issued" -> {
+        case "Order Refunded" -> {
           refunds++;
           slowRefunds += props(m).get("days_to_refund").asInt() >= 9 ? 1 : 0;
         }
-        case "Return Requested" -> returnReasons.merge(props(m).get("reason").asText(), 1L, Long::sum);
+        case "Order Returned" -> returnReasons.merge(props(m).get("reason").asText(), 1L, Long::sum);
         default -> { }
       }
     }
