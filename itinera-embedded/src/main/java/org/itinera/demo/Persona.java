@@ -28,7 +28,7 @@ enum Persona {
       "Comes from search, reads reviews and compares many products on the web with long dwell "
           + "times before buying, writes detailed reviews; electronics and home.",
       0.28, 220, 8.0,
-      new double[] {0.78, 0.12, 0.10}, 0.15, 0.25, 2, 7, 75,
+      new double[] {0.78, 0.12, 0.10}, 0.15, 0.25, 2, 5, 75,
       0.22, 0.55, 0.70, 0.50, 0.010, 0.35, 7.4, 0.18, 0.15,
       new double[] {0.10, 0.10, 0.70, 0.10, 0.00, 0.00}, 0.30,
       new double[] {0.15, 0.35, 0.32, 0.13, 0.05}, 0.45,
