@@ -8,7 +8,7 @@ package org.itinera.demo;
 enum Persona {
   DEAL_HUNTER("deal_hunter", "알뜰 딜헌터", "Deal hunter",
       "Arrives from ads and social, hunts coupons and sales, abandons carts, opens promo e-mails, "
-          + "churns fast; sharp November peak.",
+          + "churns fast.",
       0.30, 100, 9.0,
       new double[] {0.60, 0.37, 0.03}, 0.35, 0.45, 1, 4, 25,
       0.33, 0.45, 0.60, 0.30, 0.005, 0.08, 6.8, 0.38, 0.70,

@@ -32,7 +32,7 @@ final class TruthFactory {
             date(w, w.experimentEnd),
             "checkout completion: share of Checkout Started (with checkout_variant) whose "
                 + "checkout_id appears on an order in orders.csv",
-            Planted.EXPERIMENT_LIFT - 1.0),
+            Math.round((Planted.EXPERIMENT_LIFT - 1.0) * 1e9) / 1e9),
         new Truth.Improvement("app_crash_fix",
             "App " + Planted.IMPROVEMENT_VERSION + " fixes the crash on product and cart screens",
             date(w, w.improvementAt), Instant.ofEpochMilli(w.improvementAt).toString(),
