@@ -55,7 +55,8 @@ final class ImportRun implements BulkLoad<FileReport> {
   public FileReport load(BulkSession session) throws SQLException {
     long start = System.nanoTime();
     Connection c = session.connection();
-    new MappingCheck(mapping).check(c, session.identityTraits());
+    // The Importer checked the mapping against this file already; the file is described again
+    // here, on the writer's connection, for the columns DuckDB sees now.
     try (InputFile in = InputFile.open(c, file, mapping)) {
       new MappingCheck(mapping).checkColumns(in);
       RowSql rows = new RowSql(mapping, in, session.identityTraits(), target.sourceId(),
