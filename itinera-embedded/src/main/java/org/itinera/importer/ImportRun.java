@@ -75,6 +75,8 @@ final class ImportRun implements BulkLoad<FileReport> {
           st.execute("DROP TABLE IF EXISTS import_scan");
           st.execute("DROP TABLE IF EXISTS import_rejects");
           st.execute("DROP TABLE IF EXISTS import_dups");
+          st.execute("DROP TABLE IF EXISTS temp.main.reject_errors");
+          st.execute("DROP TABLE IF EXISTS temp.main.reject_scans");
         }
         return report;
       } catch (SQLException | RuntimeException e) {
