@@ -1,5 +1,8 @@
 package org.itinera.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +21,9 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -113,9 +118,15 @@ public final class HttpIngestBenchmark {
         System.out.printf(Locale.ROOT, "timed: %d clients x %d batches of %d events"
             + " (%.1f KB per batch)%n", o.clients(), o.batches(), o.batchSize(),
             bytes / 1024.0 / o.batches());
+        OperatingSystemMXBean os =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        Map<String, Long> threads0 = cpuByThreadGroup();
+        long cpu0 = os.getProcessCpuTime();
         long start = System.nanoTime();
         long[] latencies = phase(client, uri, auth, timed, o.clients());
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
+        Map<String, Long> threads1 = cpuByThreadGroup();
         long events = (long) o.batches() * o.batchSize();
         long stored = count(store, "SELECT count(*) FROM events");
         long expected = (long) (o.warmup() + o.batches()) * o.batchSize();
@@ -127,6 +138,18 @@ public final class HttpIngestBenchmark {
             events / seconds, events, seconds);
         System.out.printf(Locale.ROOT, "batch latency ms: p50 %.1f  p99 %.1f  max %.1f%n",
             pct(latencies, 0.50), pct(latencies, 0.99), latencies[latencies.length - 1] / 1e6);
+        System.out.printf(Locale.ROOT, "process CPU: %.2f s = %.1f us per event, clients"
+            + " included (%d cores; load average at the end %.1f)%n", cpuSeconds,
+            cpuSeconds * 1e6 / events, os.getAvailableProcessors(), os.getSystemLoadAverage());
+        StringBuilder groups = new StringBuilder();
+        long attributed = 0;
+        for (Map.Entry<String, Long> g : threads1.entrySet()) {
+          long ns = g.getValue() - threads0.getOrDefault(g.getKey(), 0L);
+          attributed += ns;
+          groups.append(String.format(Locale.ROOT, " %s %.1f,", g.getKey(), ns / 1e3 / events));
+        }
+        System.out.printf(Locale.ROOT, "CPU us per event by thread:%s unattributed %.1f%n",
+            groups, (cpuSeconds * 1e9 - attributed) / 1e3 / events);
         System.out.printf(Locale.ROOT, "stored: %,d events, %,d customers%n", stored,
             count(store, "SELECT count(DISTINCT customer_id) FROM events"));
       } finally {
@@ -173,6 +196,52 @@ public final class HttpIngestBenchmark {
     return latencies;
   }
 
+  /**
+   * CPU time in ns of this process's threads by role, read from /proc (Linux) so that the JIT,
+   * the GC and DuckDB's own native threads (named "java") are counted too; empty elsewhere.
+   * Threads that ended during the phase are missing, which is why "unattributed" is printed.
+   */
+  private static Map<String, Long> cpuByThreadGroup() {
+    Map<String, Long> out = new TreeMap<>();
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) {
+      return out;
+    }
+    try (Stream<Path> list = Files.list(tasks)) {
+      for (Path task : (Iterable<Path>) list::iterator) {
+        try {
+          String name = Files.readString(task.resolve("comm")).strip();
+          String stat = Files.readString(task.resolve("stat"));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+          out.merge(role(name), ticks * 10_000_000L, Long::sum); // USER_HZ is 100
+        } catch (IOException | RuntimeException e) {
+          // the thread ended while being read
+        }
+      }
+    } catch (IOException e) {
+      return Map.of();
+    }
+    return out;
+  }
+
+  private static String role(String thread) {
+    if (thread.startsWith("JettyServerThre") || thread.startsWith("qtp")) {
+      return "jetty";
+    } else if (thread.startsWith("HttpClient") || thread.startsWith("pool-")) {
+      return "http-client";
+    } else if (thread.startsWith("itinera-writer")) {
+      return "writer";
+    } else if (thread.contains("CompilerThre")) {
+      return "jit";
+    } else if (thread.contains("GC") || thread.startsWith("G1")) {
+      return "gc";
+    } else if (thread.equals("java")) {
+      return "main+duckdb";
+    }
+    return "other";
+  }
+
   private static double pct(long[] sorted, double p) {
     int i = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
     return sorted[Math.max(0, i)] / 1e6;
@@ -187,7 +256,7 @@ public final class HttpIngestBenchmark {
   }
 
   /** Segment batch bodies resembling a web shop's traffic, deterministic from a seed. */
-  static final class Bodies {
+  public static final class Bodies {
     private static final String[] EVENTS = {"Product Viewed", "Product Added", "Cart Viewed",
         "Checkout Started", "Order Completed", "Search", "Signed In", "Coupon Applied"};
     private static final String[] PAGES = {"/", "/shoes", "/shoes/runner-2", "/cart",
@@ -195,12 +264,12 @@ public final class HttpIngestBenchmark {
     private final int batchSize;
     private final int customers;
 
-    Bodies(int batchSize, int customers) {
+    public Bodies(int batchSize, int customers) {
       this.batchSize = batchSize;
       this.customers = customers;
     }
 
-    List<byte[]> make(int firstBatch, int count) {
+    public List<byte[]> make(int firstBatch, int count) {
       List<byte[]> out = new ArrayList<>(count);
       Instant base = Instant.now().minusSeconds(3600);
       for (int b = firstBatch; b < firstBatch + count; b++) {

@@ -20,6 +20,11 @@ import picocli.CommandLine.Command;
       CompareCommand.class,
       ExportCommand.class,
       TextCommand.class,
+      ImportCommand.class,
+      FunnelCommand.class,
+      PathsCommand.class,
+      JourneyMapCommand.class,
+      RetentionCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

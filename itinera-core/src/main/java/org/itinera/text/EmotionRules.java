@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.itinera.ErrorCode;
 import org.itinera.ItineraException;
 
@@ -56,7 +57,7 @@ final class EmotionRules {
         }
         int lang = Lang.ofCode(f[0]).ordinal();
         cueLists.get(lang).add(f[2]);
-        emotionLists.get(lang).add(Emotion.valueOf(f[1].toUpperCase(java.util.Locale.ROOT)));
+        emotionLists.get(lang).add(Emotion.valueOf(f[1].toUpperCase(Locale.ROOT)));
       }
     } catch (IOException e) {
       throw new ItineraException(ErrorCode.IO_FAILURE, null, "cannot read " + RESOURCE, e);

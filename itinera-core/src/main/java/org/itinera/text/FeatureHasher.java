@@ -12,6 +12,8 @@ import java.util.Arrays;
  *       so "ㅋㅋㅋㅋ" and "!!!!!" look like "ㅋㅋ" and "!!", spaces kept as boundaries);</li>
  *   <li>token unigrams and bigrams: Nori morphemes with their part of speech, or English stems;</li>
  *   <li>for English, stems inside a negation scope ("not ... ," "never ...") as separate features;
+ *   <li>one "positive word" or "negative word" feature per {@link SentimentLexicon} hit, with
+ *       negation flipping it;</li>
  *   <li>one per-language bias feature.</li>
  * </ul>
  *
@@ -20,19 +22,28 @@ import java.util.Arrays;
  * into model files and checked on load.
  */
 final class FeatureHasher {
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   private static final int SEED_CHAR = 0x2F0B3C11;
   private static final int SEED_TOKEN = 0x51ED270B;
   private static final int SEED_BIGRAM = 0x6C8E9CF5;
   private static final int SEED_NEGATED = 0x1B873593;
   private static final int SEED_LANG = 0x7FEB352D;
+  private static final int SEED_LEXICON = 0x2C1B3C6D;
+  /**
+   * A lexicon hit is emitted this many times. Every feature of a text is worth 1/sqrt(n), and a
+   * sentence has a few hundred character n-grams, so a single copy would weigh too little to
+   * carry a word the corpora rarely contain.
+   */
+  private static final int LEXICON_REPEAT = 8;
 
   final int charMinKo;
   final int charMaxKo;
   final int charMinEn;
   final int charMaxEn;
+  final SentimentLexicon lexicon;
 
   FeatureHasher(int charMinKo, int charMaxKo, int charMinEn, int charMaxEn) {
+    this.lexicon = SentimentLexicon.get();
     this.charMinKo = charMinKo;
     this.charMaxKo = charMaxKo;
     this.charMinEn = charMinEn;
@@ -64,6 +75,13 @@ final class FeatureHasher {
           negated = true;
         }
       }
+      int polarity = lexicon.polarity(tokens, i, negated);
+      if (polarity != 0) {
+        int id = mix(SEED_LEXICON + tokens.lang.ordinal() * 2 + (polarity > 0 ? 0 : 1));
+        for (int k = 0; k < LEXICON_REPEAT; k++) {
+          out.add(id);
+        }
+      }
     }
   }
 
@@ -77,16 +95,13 @@ final class FeatureHasher {
     return false;
   }
 
+  private static final java.util.Set<String> NEGATORS = java.util.Set.of("not", "no", "never",
+      "nothing", "nobody", "none", "nor", "cannot", "without", "hardly", "barely", "neither",
+      "dont", "didnt", "cant", "wont", "isnt", "wasnt", "doesnt");
+
+  /** A word that opens a negation scope; apostrophe-less forms are how people type in chats. */
   private static boolean isNegator(String w) {
-    switch (w) {
-      case "not", "no", "never", "nothing", "nobody", "none", "nor", "cannot", "without",
-          "hardly", "barely", "neither":
-        return true;
-      default:
-        return w.endsWith("n't") || w.endsWith("nt") && (w.equals("dont") || w.equals("didnt")
-            || w.equals("cant") || w.equals("wont") || w.equals("isnt") || w.equals("wasnt")
-            || w.equals("doesnt"));
-    }
+    return w.endsWith("n't") || NEGATORS.contains(w);
   }
 
   /** Lower-cases, squeezes whitespace to one space and cuts runs of a character to two. */

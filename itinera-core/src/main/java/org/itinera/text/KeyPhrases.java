@@ -53,6 +53,17 @@ final class KeyPhrases {
       "anyone", "nobody", "everyone", "something", "anything", "nothing", "everything",
       "pm", "etc", "via", "per", "tho", "u", "ur", "pls", "plz", "thx");
 
+  private static final Set<String> EN_VERB_STOP = Set.of(
+      "take", "takes", "took", "taken", "taking", "arrive", "arrives", "arrived", "arriving",
+      "give", "gives", "gave", "given", "find", "found", "use", "used", "using", "worked",
+      "working", "works", "called", "calling", "ask", "asked", "asking", "waited",
+      "waiting", "receive", "received", "send", "sent", "sending", "buy", "bought", "pay", "paid",
+      "ordered", "ordering", "happen", "happened", "seem", "seems", "seemed", "feel",
+      "feels", "felt", "put", "keep", "keeps", "start", "started", "stop", "stopped", "show",
+      "showed", "shows", "leave", "left", "become", "became", "forever", "ever", "always",
+      "usually", "sometimes", "often", "soon", "later", "yet", "almost", "enough", "instead",
+      "anyway", "maybe", "probably", "else", "already", "right", "away", "long", "far");
+
   private KeyPhrases() {}
 
   static List<String> extract(String text, Tokens t, int max) {
@@ -73,18 +84,33 @@ final class KeyPhrases {
         continue;
       }
       StringBuilder phrase = new StringBuilder(t.term[i]);
+      StringBuilder word = new StringBuilder(t.term[i]);
+      List<String> words = new ArrayList<>();
       int nouns = 1;
       int j = i + 1;
       while (j < t.size && t.isNoun(j) && nouns < 3 && onlySpaces(text, t.end[j - 1], t.start[j])) {
         if (t.start[j] > t.end[j - 1]) {
           phrase.append(' ');
+          words.add(word.toString());
+          word.setLength(0);
         }
         phrase.append(t.term[j]);
+        word.append(t.term[j]);
         nouns++;
         j++;
       }
+      words.add(word.toString());
       String noun = phrase.toString();
       if (nouns > 1 || (noun.length() > 1 || t.tag[i] == POS.Tag.SL) && !KO_NOUN_STOP.contains(noun)) {
+        // "고객센터 연결" is a phrase, and each of its words a topic of its own, so that themes
+        // count every text that names 고객센터, however it goes on.
+        if (words.size() > 1) {
+          for (String w : words) {
+            if (w.length() > 1 && !KO_NOUN_STOP.contains(w)) {
+              add(out, w, max);
+            }
+          }
+        }
         add(out, noun, max);
         String predicate = predicateAfter(t, j);
         if (predicate != null) {
@@ -137,20 +163,20 @@ final class KeyPhrases {
     StringBuilder chunk = new StringBuilder();
     int words = 0;
     for (int i = 0; i <= t.size && out.size() < max; i++) {
-      boolean stop = i == t.size || EN_STOP.contains(t.surface[i]) || isNumber(t.surface[i])
-          || (i > 0 && !onlySpaces(text, t.end[i - 1], t.start[i]));
+      boolean skip = i == t.size || skipEnglish(t, i);
+      boolean stop = skip || (i > 0 && !onlySpaces(text, t.end[i - 1], t.start[i]));
       if (stop || words == 3) {
         if (words > 0) {
           add(out, chunk.toString(), max);
         }
         chunk.setLength(0);
         words = 0;
-        if (i == t.size || EN_STOP.contains(t.surface[i]) || isNumber(t.surface[i])) {
+        if (skip) {
           continue;
         }
       }
       String w = singular(t.surface[i]);
-      if (w.length() < 2) {
+      if (w.length() < 2 || (words > 0 && chunk.toString().endsWith(w))) {
         continue;
       }
       if (words > 0) {
@@ -159,6 +185,17 @@ final class KeyPhrases {
       chunk.append(w);
       words++;
     }
+  }
+
+  /**
+   * Words that end a chunk: stop words, numbers, contractions, common verbs and adverbs, and any
+   * sentiment-lexicon word (those carry feeling, which the sentiment model reports; a topic is
+   * what the feeling is about).
+   */
+  private static boolean skipEnglish(Tokens t, int i) {
+    String w = t.surface[i];
+    return EN_STOP.contains(w) || EN_VERB_STOP.contains(w) || isNumber(w) || w.indexOf('\'') >= 0
+        || SentimentLexicon.get().polarity(t, i, false) != 0;
   }
 
   private static boolean isNumber(String w) {

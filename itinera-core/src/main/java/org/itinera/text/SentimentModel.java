@@ -12,7 +12,8 @@ import org.itinera.ErrorCode;
 import org.itinera.ItineraException;
 
 /**
- * The trained sentiment model: the feature settings it was trained with and two linear heads over
+ * The trained sentiment model: the feature settings it was trained with (n-gram ranges, the
+ * lexicon's CRC) and two linear heads over
  * hashed features. The polarity head gives P(positive | opinionated); the neutral head gives
  * P(neutral). Together they factor a three-way distribution: P(pos) = (1 - n) p, P(neg) = (1 - n)
  * (1 - p), P(neutral) = n, and the score is P(pos) - P(neg) = (1 - n)(2p - 1), in [-1, 1].
@@ -59,6 +60,16 @@ final class SentimentModel {
       return bias + scale * sum / Math.sqrt(Math.max(1, n));
     }
 
+    /** The weights as floats, bias last: the starting point for adapting the model. */
+    float[] toFloats() {
+      float[] out = new float[weights.length + 1];
+      for (int i = 0; i < weights.length; i++) {
+        out[i] = weights[i] * scale;
+      }
+      out[weights.length] = bias;
+      return out;
+    }
+
     /** Rounds trained float weights (bias last) to int8, clipping the rare extreme ones. */
     static Head quantise(float[] trained, int bits) {
       int dim = 1 << bits;
@@ -103,6 +114,13 @@ final class SentimentModel {
     }
     FeatureHasher hasher = new FeatureHasher(in.readByte(), in.readByte(), in.readByte(),
         in.readByte());
+    long lexiconCrc = in.readLong();
+    if (lexiconCrc != hasher.lexicon.crc) {
+      throw new ItineraException(ErrorCode.CONFIG_INVALID, "model",
+          where + " was trained with another sentiment-lexicon.tsv (CRC " + Long.toHexString(
+              lexiconCrc) + ", this build has " + Long.toHexString(hasher.lexicon.crc)
+              + "); retrain it with 'itinera text train'");
+    }
     Head polarity = readHead(in);
     Head neutral = in.readBoolean() ? readHead(in) : null;
     return new SentimentModel(hasher, polarity, neutral);
@@ -130,6 +148,7 @@ final class SentimentModel {
     out.writeByte(hasher.charMaxKo);
     out.writeByte(hasher.charMinEn);
     out.writeByte(hasher.charMaxEn);
+    out.writeLong(hasher.lexicon.crc);
     writeHead(out, polarity);
     out.writeBoolean(neutral != null);
     if (neutral != null) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import org.itinera.ErrorCode;
 import org.itinera.ItineraException;
+import org.itinera.event.Event;
 
 /**
  * The entry point of text analytics: language, sentiment, emotion and key phrases of a customer's
@@ -74,6 +75,17 @@ public final class TextAnalyzer {
     return new TextAnalyzer(SentimentTraining.train(data, options));
   }
 
+  /**
+   * An analyzer whose model is this one's, adapted to labelled texts: training starts from this
+   * model's weights and keeps its feature settings and table sizes ({@code options}' bits are
+   * ignored), so a few hundred texts from a user's own domain (e.g. weak labels from ratings,
+   * {@link LabelledText#fromRating}) shift it without the corpora it was first trained on. Use
+   * {@link TrainOptions#forAdapting()}. This analyzer is unchanged.
+   */
+  public TextAnalyzer adapt(Iterable<LabelledText> data, TrainOptions options) {
+    return new TextAnalyzer(SentimentTraining.train(data, options, model));
+  }
+
   /** Writes this analyzer's model so that {@link #load(Path)} can read it back. */
   public void save(Path modelFile) {
     try {
@@ -95,6 +107,19 @@ public final class TextAnalyzer {
     Workspace w = run(text);
     List<String> topics = KeyPhrases.extract(w.text, w.tokens, MAX_TOPICS);
     return new TextAnalysis(w.tokens.lang, w.score, w.label, w.emotion, topics);
+  }
+
+  /**
+   * The event with what its text says ({@code lang}, {@code sentiment}, {@code emotion},
+   * {@code topics}); unchanged when it carries no text. Ingest and backfill call this, e.g. as
+   * {@code TextEnricher enricher = TextAnalyzer.load()::enrich}.
+   */
+  public Event enrich(Event event) {
+    if (event.text() == null || event.text().isBlank()) {
+      return event;
+    }
+    TextAnalysis a = analyze(event.text());
+    return event.withTextAnalysis(a.lang().code(), a.score(), a.emotion().code(), a.topics());
   }
 
   /** Language and key phrases only, for topic analysis of texts already scored. */
@@ -137,16 +162,6 @@ public final class TextAnalyzer {
         : pos >= neg ? SentimentLabel.POSITIVE : SentimentLabel.NEGATIVE;
     w.emotion = emotionRules.emotion(w.norm, lang, w.label, w.score);
     return w;
-  }
-
-  /** P(positive | opinionated) alone: the binary decision the NSMC and MR benchmarks measure. */
-  double polarity(String text) {
-    Workspace w = workspace.get();
-    w.text = clip(text);
-    Lang lang = LanguageDetector.detect(w.text);
-    Morphology.tokenize(w.text, lang == Lang.OTHER ? Lang.EN : lang, w.tokens);
-    model.hasher.extract(w.text, w.tokens, w.features, w.norm);
-    return sigmoid(model.polarity.logit(w.features.ids, w.features.size));
   }
 
   private static String clip(String text) {

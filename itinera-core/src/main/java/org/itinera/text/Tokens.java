@@ -45,9 +45,4 @@ final class Tokens {
     POS.Tag t = tag[i];
     return t == POS.Tag.NNG || t == POS.Tag.NNP || t == POS.Tag.SL || t == POS.Tag.XR;
   }
-
-  boolean isPredicate(int i) {
-    POS.Tag t = tag[i];
-    return t == POS.Tag.VV || t == POS.Tag.VA || t == POS.Tag.XSA || t == POS.Tag.VX;
-  }
 }

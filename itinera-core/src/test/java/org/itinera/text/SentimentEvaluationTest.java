@@ -36,8 +36,8 @@ class SentimentEvaluationTest {
   @Test
   void nsmcHeldOut_accuracyAboveFloor() {
     Scores model = binary("nsmc-test.tsv", "Korean NSMC held-out");
-    assertThat(model.accuracy()).isGreaterThanOrEqualTo(0.87);
-    assertThat(model.macroF1()).isGreaterThanOrEqualTo(0.87);
+    assertThat(model.accuracy()).isGreaterThanOrEqualTo(0.875);
+    assertThat(model.macroF1()).isGreaterThanOrEqualTo(0.875);
   }
 
   @Test
@@ -50,13 +50,23 @@ class SentimentEvaluationTest {
   @Test
   void customerServiceKorean_threeWayAccuracyAboveFloor() {
     Scores model = threeWay("cs-ko.tsv", "Korean customer service");
-    assertThat(model.accuracy()).isGreaterThanOrEqualTo(0.85);
+    assertThat(model.accuracy()).isGreaterThanOrEqualTo(0.88);
+    assertThat(model.macroF1()).isGreaterThanOrEqualTo(0.88);
   }
 
   @Test
   void customerServiceEnglish_threeWayAccuracyAboveFloor() {
     Scores model = threeWay("cs-en.tsv", "English customer service");
-    assertThat(model.accuracy()).isGreaterThanOrEqualTo(0.85);
+    assertThat(model.accuracy()).isGreaterThanOrEqualTo(0.84);
+    assertThat(model.macroF1()).isGreaterThanOrEqualTo(0.84);
+  }
+
+  @Test
+  void customerServiceLateSets_threeWayAccuracyAboveFloor() {
+    Scores ko = threeWay("cs-ko-late.tsv", "Korean customer service (late set)");
+    Scores en = threeWay("cs-en-late.tsv", "English customer service (late set)");
+    assertThat(ko.accuracy()).isGreaterThanOrEqualTo(0.87);
+    assertThat(en.accuracy()).isGreaterThanOrEqualTo(0.89);
   }
 
   @Test
@@ -68,15 +78,25 @@ class SentimentEvaluationTest {
     Scores majority = score(rows, r -> majority(rows, x -> x.emotion().ordinal()),
         r -> r.emotion().ordinal());
     Scores lex = score(rows, r -> lexicon.emotion(r.text()).ordinal(), r -> r.emotion().ordinal());
-    report("Emotion, both customer-service sets", rows.size(), model, majority, lex);
-    assertThat(model.accuracy()).isGreaterThanOrEqualTo(0.80);
-    assertThat(model.macroF1()).isGreaterThanOrEqualTo(0.78);
+    report("Emotion, cs-ko + cs-en", rows.size(), model, majority, lex);
+    assertThat(model.accuracy()).isGreaterThanOrEqualTo(0.87);
+    assertThat(model.macroF1()).isGreaterThanOrEqualTo(0.87);
+
+    List<LabelledSets.Row> late = new ArrayList<>(LabelledSets.read("cs-ko-late.tsv"));
+    late.addAll(LabelledSets.read("cs-en-late.tsv"));
+    Scores lateModel = score(late, r -> analyzer.analyze(r.text()).emotion().ordinal(),
+        r -> r.emotion().ordinal());
+    report("Emotion, late sets", late.size(), lateModel,
+        score(late, r -> majority(late, x -> x.emotion().ordinal()), r -> r.emotion().ordinal()),
+        score(late, r -> lexicon.emotion(r.text()).ordinal(), r -> r.emotion().ordinal()));
+    assertThat(lateModel.accuracy()).isGreaterThanOrEqualTo(0.79);
   }
 
   @Test
   void customerServiceTrainingFiles_shareNoTextWithEvaluationSets() throws IOException {
     Set<String> evaluation = new HashSet<>();
-    for (String set : List.of("cs-ko.tsv", "cs-en.tsv", "nsmc-test.tsv", "en-test.tsv")) {
+    for (String set : List.of("cs-ko.tsv", "cs-en.tsv", "cs-ko-late.tsv", "cs-en-late.tsv",
+        "nsmc-test.tsv", "en-test.tsv")) {
       for (LabelledSets.Row r : LabelledSets.read(set)) {
         evaluation.add(key(r.text()));
       }

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.itinera.ErrorCode;
 import org.itinera.ItineraException;
+import org.itinera.event.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,14 @@ class TextAnalyzerTest {
     assertThat(a.label()).isEqualTo(SentimentLabel.POSITIVE);
     assertThat(a.emotion()).isEqualTo(Emotion.JOY);
     assertThat(a.topics()).contains("support agent");
+  }
+
+  @Test
+  void analysis_serialisesWithStoredCodes() throws Exception {
+    String json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .writeValueAsString(analyzer.analyze("배송이 너무 느려요 짜증나"));
+    assertThat(json).contains("\"lang\":\"ko\"").contains("\"label\":\"negative\"")
+        .contains("\"emotion\":\"frustration\"");
   }
 
   @Test
@@ -103,6 +112,21 @@ class TextAnalyzerTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void enrich_eventWithText_getsTheAnalysis() {
+    Event e = new Event("m1", null, "a1", null, 0, 0, "track", "Ticket Opened", "chat", null,
+        null, null, null, "환불이 아직도 안 됐어요 화나요", null, null, null, null, null, null, null);
+    Event enriched = analyzer.enrich(e);
+    TextAnalysis a = analyzer.analyze(e.text());
+    assertThat(enriched.lang()).isEqualTo("ko");
+    assertThat(enriched.sentiment()).isEqualTo(a.score());
+    assertThat(enriched.emotion()).isEqualTo(a.emotion().code());
+    assertThat(enriched.topics()).isEqualTo(a.topics()).contains("환불");
+    Event page = new Event("m2", null, "a1", null, 0, 0, "page", null, null, null, null, null,
+        null, null, null, null, null, null, null, null, null);
+    assertThat(analyzer.enrich(page)).isSameAs(page);
   }
 
   @Test

@@ -16,6 +16,17 @@ final class Quotes {
   static final int COUNT = 3;
   private static final int SHORTEST = 8;
   private static final int LONGEST = 280;
+  private static final int CANDIDATES = 500;
+  /** Best first: agreeing and readable, then most terms, then strongest sentiment, then oldest. */
+  private static final java.util.Comparator<int[]> ORDER = (a, b) -> {
+    if (a[1] != b[1]) {
+      return b[1] - a[1];
+    }
+    if (a[2] != b[2]) {
+      return b[2] - a[2];
+    }
+    return a[3] != b[3] ? Integer.compare(b[3], a[3]) : Integer.compare(a[0], b[0]);
+  };
 
   private Quotes() {}
 
@@ -25,7 +36,8 @@ final class Quotes {
     for (ThemeBuilder.Term t : terms) {
       termIds.add(t.id());
     }
-    List<int[]> ranked = new ArrayList<>();
+    // Only the best few hundred candidates are sorted: a theme of a million texts needs three.
+    java.util.PriorityQueue<int[]> best = new java.util.PriorityQueue<>(ORDER.reversed());
     for (int d = docs.nextSetBit(0); d >= 0; d = docs.nextSetBit(d + 1)) {
       int hits = 0;
       for (int t : seg.terms[d]) {
@@ -35,19 +47,13 @@ final class Quotes {
       boolean agrees = negativeTheme == seg.negative[d];
       boolean readable = len >= SHORTEST && len <= LONGEST;
       int key = (agrees ? 4 : 0) + (readable ? 2 : 0);
-      ranked.add(new int[] {d, key, hits});
+      best.add(new int[] {d, key, hits, (int) Math.round(Math.abs(seg.score[d]) * 1e6)});
+      if (best.size() > CANDIDATES) {
+        best.poll();
+      }
     }
-    ranked.sort((a, b) -> {
-      if (a[1] != b[1]) {
-        return b[1] - a[1];
-      }
-      if (a[2] != b[2]) {
-        return b[2] - a[2];
-      }
-      double sa = Math.abs(seg.score[a[0]]);
-      double sb = Math.abs(seg.score[b[0]]);
-      return sa != sb ? Double.compare(sb, sa) : Integer.compare(a[0], b[0]);
-    });
+    List<int[]> ranked = new ArrayList<>(best);
+    ranked.sort(ORDER);
     List<Theme.Quote> quotes = new ArrayList<>();
     Set<Integer> customers = new HashSet<>();
     for (int[] r : ranked) {

@@ -9,7 +9,7 @@ package org.itinera.text.topic;
  */
 final class TermStats {
   /** Prior strength, in pseudo-documents: how hard small counts are pulled to the pooled rate. */
-  static final double PRIOR_DOCS = 50;
+  static final double PRIOR_DOCS = 10;
 
   private TermStats() {}
 

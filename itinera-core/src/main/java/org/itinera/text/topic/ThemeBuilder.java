@@ -97,7 +97,8 @@ final class ThemeBuilder {
       }
     }
     List<Theme.Period> trend = new ArrayList<>();
-    periods.forEach((start, c) -> trend.add(new Theme.Period(start, c[0], c[0] / (double) c[1])));
+    periods.forEach((start, c) -> trend.add(
+        new Theme.Period(start.toString(), c[0], c[0] / (double) c[1])));
     int documents = g.docs.cardinality();
     List<String> terms = g.terms.stream().map(Term::text).toList();
     String name = String.join(" · ", terms.subList(0, Math.min(3, terms.size())));
@@ -160,14 +161,19 @@ final class ThemeBuilder {
     return false;
   }
 
+  /** |a and b| / min(|a|, |b|), walking the smaller set: no copy of a million-bit set. */
   private static double overlap(BitSet a, BitSet b) {
-    int smaller = Math.min(a.cardinality(), b.cardinality());
-    if (smaller == 0) {
+    BitSet small = a.cardinality() <= b.cardinality() ? a : b;
+    BitSet large = small == a ? b : a;
+    int size = small.cardinality();
+    if (size == 0) {
       return 0;
     }
-    BitSet both = (BitSet) a.clone();
-    both.and(b);
-    return both.cardinality() / (double) smaller;
+    int both = 0;
+    for (int d = small.nextSetBit(0); d >= 0; d = small.nextSetBit(d + 1)) {
+      both += large.get(d) ? 1 : 0;
+    }
+    return both / (double) size;
   }
 
   private static int maxId(List<Term> terms) {

@@ -81,7 +81,9 @@ class TopicAnalysisTest {
     for (int c = 0; c < 4; c++) {
       docs.add(doc("b" + c, List.of("price"), 0.8, MONDAY + c * DAY, c < 3));
     }
-    Theme late = TopicAnalysis.run(docs, TopicOptions.defaults().withMinCustomers(2)).stream()
+    TopicOptions everyTerm = new TopicOptions(10, 2, 0, 5, TopicOptions.Granularity.WEEK,
+        java.time.ZoneId.of("UTC"));
+    Theme late = TopicAnalysis.run(docs, everyTerm).stream()
         .filter(t -> t.terms().contains("late")).findFirst().orElseThrow();
 
     assertThat(late.customers()).isEqualTo(6);
@@ -89,7 +91,7 @@ class TopicAnalysisTest {
     assertThat(late.shareOfCustomers()).isEqualTo(6 / 10.0);
     assertThat(late.shareNegative()).isEqualTo(1.0);
     assertThat(late.trend()).extracting(Theme.Period::start)
-        .containsExactly(LocalDate.of(2024, 3, 4), LocalDate.of(2024, 3, 11));
+        .containsExactly("2024-03-04", "2024-03-11");
     assertThat(late.trend()).extracting(Theme.Period::documents).containsExactly(6, 2);
     // Outcome known for a0..a5 (2 of 6 true) and b0..b3 (3 of 4 true).
     assertThat(late.outcome().mentioning()).isEqualTo(6);
@@ -104,13 +106,31 @@ class TopicAnalysisTest {
   void run_rareTermWithExtremeRatio_ranksBelowCommonPain() {
     List<TextDoc> docs = new ArrayList<>();
     for (int c = 0; c < 100; c++) {
-      docs.add(doc("c" + c, List.of("wait"), c < 60 ? -0.8 : 0.2, MONDAY, null));
+      docs.add(doc("c" + c, List.of(c < 60 ? "wait" : "staff"), c < 60 ? -0.8 : 0.6, MONDAY,
+          null));
     }
     for (int c = 0; c < 3; c++) {
       docs.add(doc("x" + c, List.of("glitter"), -0.9, MONDAY, null));
     }
-    List<Theme> themes = TopicAnalysis.run(docs, TopicOptions.defaults());
-    assertThat(themes.get(0).terms()).contains("wait");
+    TopicOptions anyZ = new TopicOptions(10, 3, 0, 5, TopicOptions.Granularity.WEEK,
+        java.time.ZoneId.of("UTC"));
+    List<Theme> themes = TopicAnalysis.run(docs, anyZ);
+    // glitter is as purely negative as wait, but three customers are weak evidence.
+    assertThat(themes).extracting(Theme::name).containsSubsequence("wait", "glitter");
+    assertThat(themes.get(0).painLowerBound()).isGreaterThan(themes.get(1).painLowerBound());
+  }
+
+  @Test
+  void themes_serialiseToJson() throws Exception {
+    List<TextDoc> docs = new ArrayList<>();
+    for (int c = 0; c < 10; c++) {
+      docs.add(doc("c" + c, List.of("late"), -0.9, MONDAY, c % 2 == 0));
+      docs.add(doc("d" + c, List.of("price"), 0.9, MONDAY, true));
+    }
+    String json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .writeValueAsString(TopicAnalysis.run(docs, TopicOptions.defaults()));
+    assertThat(json).contains("\"name\":\"late\"").contains("\"start\":\"2024-03-04\"")
+        .contains("\"quotes\"").contains("\"rateMentioning\"");
   }
 
   @Test
