@@ -16,19 +16,20 @@ import java.util.Map;
 import java.util.function.DoubleConsumer;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
-import org.duckdb.DuckDBPreparedStatement;
 import org.itinera.identity.IdentityGraph;
 
 /**
  * What a {@link BulkLoad} may do inside its transaction on the writer's connection.
  *
  * <p>Design notes. A bulk load never walks its rows in Java: the rows stay in DuckDB and are
- * inserted with one {@code INSERT ... SELECT}. Java sees only the distinct identity tuples
+ * inserted with one {@code INSERT ... SELECT} (see {@link BulkInsert}). Java sees only the
+ * distinct identity tuples
  * (user id, anonymous id, identity traits), which it links in the same {@link IdentityGraph} the
  * {@link Ingestor} uses, with the same normalisation ({@link IdentityLinks}); each tuple's
  * canonical customer goes into the temp table {@value #CUSTOMERS_TABLE}, and the insert joins it.
- * Identity changes, customer renames and profile traits are written set-based when the load
- * returns, in the same transaction, so a crash leaves either all of a load or none of it.
+ * Identity changes, customer renames and profile traits are written set-based in the load's
+ * transaction, so a crash leaves either all of a load or none of it (unless the load chose
+ * {@link #insertEventsInChunks}, which commits as it goes).
  *
  * <p>The relation handed to {@link #insertEvents} must have these columns: {@code event_id}
  * (unique within the relation), {@code user_id}, {@code anonymous_id}, {@code id_trait_1} ..
