@@ -30,8 +30,9 @@ import org.itinera.ingest.BulkSession;
  * rejected rows (only when scan 1 counted some), and for the rare cases below. Event ids repeated
  * within the file cost a hash table of every id to find, so the first attempt does not look: the
  * insert refuses them before storing anything, the transaction rolls back, and {@link Importer}
- * runs the file again with {@code dedupe}, which keeps the first row of each repeated id. A profile file
- * ({@code identify} rows) gets one more narrow, ordered scan for its traits, later rows winning.
+ * runs the file again with {@code dedupe}, which keeps the first row of each repeated id. A
+ * profile file ({@code identify} rows) gets one more narrow, ordered scan for its traits, later
+ * rows winning.
  */
 final class ImportRun implements BulkLoad<FileReport> {
   private static final double SCAN_END = 0.45;

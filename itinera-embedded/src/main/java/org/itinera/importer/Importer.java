@@ -18,8 +18,9 @@ import org.itinera.store.Store;
  * <p>Each file is one transaction through {@link Ingestor#ingestBulk}: all of its good rows are
  * stored, identities stitched and duplicates skipped, or (on failure) nothing; a file of more
  * than {@link ImportOptions#commitEvery()} good rows is committed in chunks of that size, so
- * memory stays flat (a failure then keeps the chunks stored; importing again completes it). Rejected rows are
- * written to {@code DATA_DIR/rejects/}; re-importing a file stores nothing new. The mapping's
+ * memory stays flat (a failure then keeps the chunks stored; importing again completes it).
+ * Rejected rows are written to {@code DATA_DIR/rejects/}; re-importing a file stores nothing
+ * new. The mapping's
  * {@code source} may name a source created with {@code itinera sources create}; then its id and
  * default channel are used, otherwise the text itself is the source id.
  */

@@ -23,9 +23,9 @@ import org.itinera.identity.IdentityGraph;
  *
  * <p>Design notes. A bulk load never walks its rows in Java: the rows stay in DuckDB and are
  * inserted with one {@code INSERT ... SELECT} (see {@link BulkInsert}). Java sees only the
- * distinct identity tuples
- * (user id, anonymous id, identity traits), which it links in the same {@link IdentityGraph} the
- * {@link Ingestor} uses, with the same normalisation ({@link IdentityLinks}); each tuple's
+ * distinct identity tuples (user id, anonymous id, identity traits), which it links in the same
+ * {@link IdentityGraph} the {@link Ingestor} uses, with the same normalisation ({@link
+ * IdentityLinks}); each tuple's
  * canonical customer goes into the temp table {@value #CUSTOMERS_TABLE}, and the insert joins it.
  * Identity changes, customer renames and profile traits are written set-based in the load's
  * transaction, so a crash leaves either all of a load or none of it (unless the load chose
