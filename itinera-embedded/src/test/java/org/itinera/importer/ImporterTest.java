@@ -392,6 +392,29 @@ class ImporterTest {
   }
 
   @Test
+  void importFile_headerOnlyFileStoresNothing() throws IOException {
+    Path csv = file("empty.csv", "ticket_id,customer,email,created,via,subject,body,csat\n");
+    FileReport r = importer(TICKETS_MAPPING).importFile(csv, ImportListener.NONE);
+
+    assertThat(r.rowsRead()).isZero();
+    assertThat(r.rejectsFile()).isNull();
+  }
+
+  @Test
+  void importFile_gzippedCsvIsReadAndItsRejectsKeepTheirLines() throws IOException {
+    Path gz = dir.resolve("tickets.csv.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(("ticket_id,customer,email,created,via,subject,body,csat\n"
+          + "T1,C-1,,2024-05-02 09:00:00,chat,a,\"multi\nline\",4\n"
+          + "T2,C-2,,not a time,chat,b,x,4\n").getBytes(StandardCharsets.UTF_8));
+    }
+    FileReport r = importer(TICKETS_MAPPING).importFile(gz, ImportListener.NONE);
+
+    assertThat(r.imported()).isEqualTo(1);
+    assertThat(Files.readAllLines(r.rejectsFile()).get(1)).startsWith("4,timestamp 'not a time'");
+  }
+
+  @Test
   void importFile_missingFileIsNotFound() throws IOException {
     Importer importer = importer(TICKETS_MAPPING);
 
