@@ -11,6 +11,7 @@ import org.itinera.ErrorCode;
 import org.itinera.ItineraException;
 import org.itinera.importer.FileReport;
 import org.itinera.importer.ImportListener;
+import org.itinera.importer.ImportOptions;
 import org.itinera.importer.Importer;
 import org.itinera.importer.Mapping;
 import org.itinera.ingest.Ingestor;
@@ -52,6 +53,11 @@ final class ImportCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}); larger work spills to disk.")
   String memoryLimit;
 
+  @Option(names = "--commit-every", paramLabel = "ROWS", defaultValue = "1000000",
+      description = "A file with more good rows is committed in chunks of ROWS, which keeps"
+          + " memory flat; smaller files are all-or-nothing (default: ${DEFAULT-VALUE}).")
+  long commitEvery;
+
   @Option(names = "--json", description = "Print the summary as JSON on stdout.")
   boolean json;
 
@@ -62,14 +68,17 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (commitEvery < 1) {
+      throw ItineraException.invalid("commit-every", "must be at least 1 row, was " + commitEvery);
+    }
     Mapping m = Mapping.load(mapping);
     List<FileReport> reports = new ArrayList<>();
     List<ImportSummary.Failure> failures = new ArrayList<>();
     long start = System.nanoTime();
     try (Store store = openStore(); Ingestor ingestor = Ingestor.open(store, textEnricher)) {
       limitMemory(store);
-      Importer importer = rejects == null ? Importer.open(store, ingestor, m)
-          : Importer.open(store, ingestor, m, rejects);
+      Importer importer = Importer.open(store, ingestor, m,
+          ImportOptions.DEFAULT.withRejectsDir(rejects).withCommitEvery(commitEvery));
       ImportListener progress = System.console() != null && !json
           ? new ProgressBar(System.err) : ImportListener.NONE;
       for (Path file : files) {

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.DoubleConsumer;
 import org.itinera.ErrorCode;
 import org.itinera.ItineraException;
@@ -20,17 +19,20 @@ import org.itinera.ingest.BulkSession;
 /**
  * Imports one file inside one bulk session (one transaction).
  *
- * <p>Design notes. The file is read by DuckDB, never materialised, so memory does not grow with
- * the file and the rows never pass through Java. Scan 1 validates every row and groups the
- * result: good rows collapse into their distinct identity tuples. Java links the tuples in the
- * identity graph, and scan 2 inserts the good rows with one INSERT ... SELECT joined to the
- * tuples' customers. Both scans run on all cores; numbering rows in file order (row_number())
+ * <p>Design notes. The file is read by DuckDB and the rows never pass through Java. Scan 1
+ * validates every row and groups the result: good rows collapse into their distinct identity
+ * tuples. Java links the tuples in the identity graph, and scan 2 inserts the good rows with one
+ * INSERT ... SELECT joined to the tuples' customers; a file of more than {@code commitEvery} good
+ * rows is staged and committed in chunks instead, because DuckDB holds the uncommitted part of the
+ * event-id index in memory (see BulkSession#insertEventsInChunks). Memory therefore does not grow
+ * with the file. Both scans run on all cores; numbering rows in file order (row_number())
  * would put DuckDB on one thread, so it is done only when needed: to find the line and values of
  * rejected rows (only when scan 1 counted some), and for the rare cases below. Event ids repeated
  * within the file cost a hash table of every id to find, so the first attempt does not look: the
- * primary key refuses the insert, the transaction rolls back, and {@link Importer} runs the file
- * again with {@code dedupe}, which keeps the first row of each repeated id. A profile file
- * ({@code identify} rows) gets one more narrow, ordered scan for its traits, later rows winning.
+ * insert refuses them before storing anything, the transaction rolls back, and {@link Importer}
+ * runs the file again with {@code dedupe}, which keeps the first row of each repeated id. A
+ * profile file ({@code identify} rows) gets one more narrow, ordered scan for its traits, later
+ * rows winning.
  */
 final class ImportRun implements BulkLoad<FileReport> {
   private static final double SCAN_END = 0.45;
@@ -40,14 +42,16 @@ final class ImportRun implements BulkLoad<FileReport> {
   private final Mapping mapping;
   private final ImportTarget target;
   private final ImportListener listener;
+  private final long commitEvery;
   private final boolean dedupe;
 
   ImportRun(Path file, Mapping mapping, ImportTarget target, ImportListener listener,
-      boolean dedupe) {
+      long commitEvery, boolean dedupe) {
     this.file = file;
     this.mapping = mapping;
     this.target = target;
     this.listener = listener;
+    this.commitEvery = commitEvery;
     this.dedupe = dedupe;
   }
 
@@ -147,17 +151,11 @@ final class ImportRun implements BulkLoad<FileReport> {
     session.resolveIdentities("SELECT " + tupleCols + " FROM import_scan WHERE NOT rejected",
         List.of());
     Sql sql = new Sql();
-    long inserted;
-    try {
-      inserted = session.insertEvents(goodRows(rows, sql, "v.*", false), sql.params(),
-          progress(SCAN_END, INSERT_END));
-    } catch (SQLException e) {
-      String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-      if (!dedupe && message.contains("duplicate key")) {
-        throw new RepeatedIds(e);
-      }
-      throw e;
-    }
+    String good = goodRows(rows, sql, "v.*", false);
+    DoubleConsumer progress = progress(SCAN_END, INSERT_END);
+    long inserted = counts.valid() > commitEvery
+        ? session.insertEventsInChunks(good, sql.params(), commitEvery, progress)
+        : session.insertEvents(good, sql.params(), progress);
     if (mayIdentify()) {
       Sql traits = new Sql();
       String identify = goodRows(rows, traits, tupleCols + ", traits, rec", true)
@@ -231,16 +229,4 @@ final class ImportRun implements BulkLoad<FileReport> {
 
   /** What scan 1 found; rows excludes lines DuckDB could not read (duckdbRejected). */
   record Counts(long rows, long valid, long rejected, long duckdbRejected, long tuples) {}
-
-  /**
-   * The file repeats an event id: the fast insert (no de-duplication within the file) hit the
-   * primary key, the transaction is void, and the import is run again with {@code dedupe}.
-   */
-  static final class RepeatedIds extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    RepeatedIds(Throwable cause) {
-      super("the file repeats an event id", cause);
-    }
-  }
 }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Objects;
 import org.itinera.ErrorCode;
 import org.itinera.ItineraException;
+import org.itinera.ingest.BulkSession;
 import org.itinera.ingest.Ingestor;
 import org.itinera.source.Source;
 import org.itinera.source.Sources;
@@ -15,8 +16,11 @@ import org.itinera.store.Store;
  * Imports CSV, JSON Lines and Parquet files into the store, mapped by a {@link Mapping}.
  *
  * <p>Each file is one transaction through {@link Ingestor#ingestBulk}: all of its good rows are
- * stored, identities stitched and duplicates skipped, or (on failure) nothing. Rejected rows are
- * written to {@code DATA_DIR/rejects/}; re-importing a file stores nothing new. The mapping's
+ * stored, identities stitched and duplicates skipped, or (on failure) nothing; a file of more
+ * than {@link ImportOptions#commitEvery()} good rows is committed in chunks of that size, so
+ * memory stays flat (a failure then keeps the chunks stored; importing again completes it).
+ * Rejected rows are written to {@code DATA_DIR/rejects/}; re-importing a file stores nothing
+ * new. The mapping's
  * {@code source} may name a source created with {@code itinera sources create}; then its id and
  * default channel are used, otherwise the text itself is the source id.
  */
@@ -24,29 +28,35 @@ public final class Importer {
   private final Store store;
   private final Ingestor ingestor;
   private final Mapping mapping;
+  private final ImportOptions options;
   private final ImportTarget target;
 
-  private Importer(Store store, Ingestor ingestor, Mapping mapping, ImportTarget target) {
+  private Importer(Store store, Ingestor ingestor, Mapping mapping, ImportOptions options,
+      ImportTarget target) {
     this.store = store;
     this.ingestor = ingestor;
     this.mapping = mapping;
+    this.options = options;
     this.target = target;
   }
 
-  /** An importer writing through {@code ingestor}, rejects under {@code DATA_DIR/rejects}. */
+  /** An importer writing through {@code ingestor} with {@link ImportOptions#DEFAULT}. */
   public static Importer open(Store store, Ingestor ingestor, Mapping mapping) {
-    return open(store, ingestor, mapping, store.dataDir().resolve("rejects"));
+    return open(store, ingestor, mapping, ImportOptions.DEFAULT);
   }
 
-  public static Importer open(Store store, Ingestor ingestor, Mapping mapping, Path rejectsDir) {
+  public static Importer open(Store store, Ingestor ingestor, Mapping mapping,
+      ImportOptions options) {
     Objects.requireNonNull(mapping, "mapping");
     Source registered = new Sources(store).list().stream()
         .filter(s -> s.name().equals(mapping.source()) || s.sourceId().equals(mapping.source()))
         .findFirst().orElse(null);
+    Path rejectsDir = options.rejectsDir() != null ? options.rejectsDir()
+        : store.dataDir().resolve("rejects");
     ImportTarget target = registered == null
         ? new ImportTarget(mapping.source(), null, rejectsDir)
         : new ImportTarget(registered.sourceId(), registered.channel(), rejectsDir);
-    return new Importer(store, ingestor, mapping, target);
+    return new Importer(store, ingestor, mapping, options, target);
   }
 
   /**
@@ -61,13 +71,15 @@ public final class Importer {
     monotonic.started(file);
     FileReport report;
     try {
-      report = ingestor.ingestBulk(new ImportRun(file, mapping, target, monotonic, false));
+      report = ingestor.ingestBulk(
+          new ImportRun(file, mapping, target, monotonic, options.commitEvery(), false));
     } catch (ItineraException e) {
-      if (!(e.getCause() instanceof ImportRun.RepeatedIds)) {
+      if (!(e.getCause() instanceof BulkSession.RepeatedEventIds)) {
         throw e;
       }
       // Rolled back; again, this time keeping only the first row of each repeated event id.
-      report = ingestor.ingestBulk(new ImportRun(file, mapping, target, monotonic, true));
+      report = ingestor.ingestBulk(
+          new ImportRun(file, mapping, target, monotonic, options.commitEvery(), true));
     }
     report = report.withMillis((System.nanoTime() - start) / 1_000_000);
     monotonic.progress(file, 1.0);

@@ -16,19 +16,20 @@ import java.util.Map;
 import java.util.function.DoubleConsumer;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
-import org.duckdb.DuckDBPreparedStatement;
 import org.itinera.identity.IdentityGraph;
 
 /**
  * What a {@link BulkLoad} may do inside its transaction on the writer's connection.
  *
  * <p>Design notes. A bulk load never walks its rows in Java: the rows stay in DuckDB and are
- * inserted with one {@code INSERT ... SELECT}. Java sees only the distinct identity tuples
- * (user id, anonymous id, identity traits), which it links in the same {@link IdentityGraph} the
- * {@link Ingestor} uses, with the same normalisation ({@link IdentityLinks}); each tuple's
+ * inserted with one {@code INSERT ... SELECT} (see {@link BulkInsert}). Java sees only the
+ * distinct identity tuples (user id, anonymous id, identity traits), which it links in the same
+ * {@link IdentityGraph} the {@link Ingestor} uses, with the same normalisation ({@link
+ * IdentityLinks}); each tuple's
  * canonical customer goes into the temp table {@value #CUSTOMERS_TABLE}, and the insert joins it.
- * Identity changes, customer renames and profile traits are written set-based when the load
- * returns, in the same transaction, so a crash leaves either all of a load or none of it.
+ * Identity changes, customer renames and profile traits are written set-based in the load's
+ * transaction, so a crash leaves either all of a load or none of it (unless the load chose
+ * {@link #insertEventsInChunks}, which commits as it goes).
  *
  * <p>The relation handed to {@link #insertEvents} must have these columns: {@code event_id}
  * (unique within the relation), {@code user_id}, {@code anonymous_id}, {@code id_trait_1} ..
@@ -49,8 +50,7 @@ public final class BulkSession {
   private final TextEnricher enricher;
   private final long nowMs;
   private final Map<String, ObjectNode> profileTraits = new HashMap<>();
-  private long firstSeq = -1;
-  private long endSeq = -1;
+  private final BulkInsert insert;
 
   BulkSession(EventWriter writer, IdentityGraph graph, IdentityLinks links, TextEnricher enricher,
       long nowMs) {
@@ -59,6 +59,7 @@ public final class BulkSession {
     this.links = links;
     this.enricher = enricher;
     this.nowMs = nowMs;
+    this.insert = new BulkInsert(writer, identityTraitColumns(), nowMs);
   }
 
   /**
@@ -91,7 +92,7 @@ public final class BulkSession {
       throws SQLException {
     try (PreparedStatement ps = connection().prepareStatement(sql)) {
       bind(ps, params);
-      try (ProgressPoller poller = watch(ps, progress)) {
+      try (ProgressPoller poller = ProgressPoller.start(connection(), ps, progress)) {
         return ps.execute() ? -1 : ps.getUpdateCount();
       }
     }
@@ -159,50 +160,46 @@ public final class BulkSession {
 
   /**
    * Inserts the rows of the relation (see the class comment) under their canonical customers,
-   * skipping event ids already in the store, and returns how many were stored. Call after {@link
-   * #resolveIdentities} with tuples covering every row.
+   * skipping event ids already in the store, and returns how many were stored; all in this load's
+   * one transaction. Call after {@link #resolveIdentities} with tuples covering every row.
+   *
+   * @throws RepeatedEventIds if the relation has an event id twice (nothing is stored)
    */
   public long insertEvents(String rowsSql, List<Object> params, DoubleConsumer progress)
       throws SQLException {
-    long base = writer.nextSeq();
-    // A sequence rather than row_number(): a window over the rows would make DuckDB run the whole
-    // read-transform-insert pipeline on one thread.
-    try (Statement st = connection().createStatement()) {
-      st.execute("CREATE OR REPLACE TEMP SEQUENCE bulk_seq START WITH " + base);
+    return insert.direct(rowsSql, params, progress);
+  }
+
+  /**
+   * Like {@link #insertEvents}, but for loads too big for one transaction: the rows are staged,
+   * then stored and committed {@code chunkRows} at a time, the identity changes so far with the
+   * first chunk. Memory then stays flat however many rows there are. If the load fails later,
+   * the chunks committed stay; loading the same rows again stores the rest.
+   *
+   * @throws RepeatedEventIds if the relation has an event id twice (checked before any commit)
+   */
+  public long insertEventsInChunks(String rowsSql, List<Object> params, long chunkRows,
+      DoubleConsumer progress) throws SQLException {
+    if (chunkRows < 1) {
+      throw new IllegalArgumentException("chunkRows must be >= 1, was " + chunkRows);
     }
-    StringBuilder join = new StringBuilder("r.user_id IS NOT DISTINCT FROM c.user_id"
-        + " AND r.anonymous_id IS NOT DISTINCT FROM c.anonymous_id");
-    for (String col : identityTraitColumns()) {
-      join.append(" AND r.").append(col).append(" IS NOT DISTINCT FROM c.").append(col);
+    return insert.chunked(rowsSql, params, chunkRows, this::commitSoFar, progress);
+  }
+
+  /** The relation given to an insert repeats an event id; nothing of the insert was stored. */
+  public static final class RepeatedEventIds extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RepeatedEventIds(Throwable cause) {
+      super("the rows repeat an event id", cause);
     }
-    String sql = "INSERT INTO events (seq, event_id, customer_id, anonymous_id, user_id, ts,"
-        + " received_at, type, name, channel, source_id, properties, context, traits, text,"
-        + " rating, revenue, currency)"
-        + " SELECT nextval('bulk_seq'), r.event_id, c.customer_id, r.anonymous_id, r.user_id,"
-        + " r.ts, make_timestamp(" + nowMs * 1000 + "), r.type, r.name, r.channel, r.source_id,"
-        + " r.properties, r.context, r.traits, r.text, r.rating, r.revenue, r.currency"
-        + " FROM (" + rowsSql + ") r JOIN " + CUSTOMERS_TABLE + " c ON " + join
-        + (storeIsEmpty() ? "" : " WHERE r.event_id NOT IN (SELECT event_id FROM events)");
-    long inserted;
-    try (PreparedStatement ps = connection().prepareStatement(sql)) {
-      bind(ps, params);
-      try (ProgressPoller poller = watch(ps, progress)) {
-        inserted = ps.executeLargeUpdate();
-      }
-    }
-    long next;
-    try (Statement st = connection().createStatement();
-        ResultSet rs = st.executeQuery("SELECT nextval('bulk_seq')")) {
-      rs.next();
-      next = rs.getLong(1);
-      st.execute("DROP SEQUENCE bulk_seq");
-    }
-    if (firstSeq < 0) {
-      firstSeq = base;
-    }
-    endSeq = next;
-    writer.advanceSeq(next);
-    return inserted;
+  }
+
+  private void commitSoFar() throws SQLException {
+    IdentityGraph.Changes changes = graph.drainChanges();
+    BulkChanges.writeIdentities(writer.connection(), changes.identities(), nowMs);
+    BulkChanges.renameCustomers(writer.connection(), changes.renames());
+    writer.connection().commit();
   }
 
   /**
@@ -251,8 +248,8 @@ public final class BulkSession {
         changes.renames().getOrDefault(customer, customer), node.toString(),
         (a, b) -> mergeJson(a, b)));
     BulkChanges.writeTraits(c, traits);
-    if (enricher != TextEnricher.NONE && firstSeq >= 0) {
-      BulkText.enrich(c, enricher, firstSeq, endSeq);
+    if (enricher != TextEnricher.NONE && insert.firstSeq >= 0) {
+      BulkText.enrich(c, enricher, insert.firstSeq, insert.endSeq);
     }
     try (Statement st = c.createStatement()) {
       st.execute("DROP TABLE IF EXISTS " + CUSTOMERS_TABLE);
@@ -275,14 +272,6 @@ public final class BulkSession {
     return cols.toString();
   }
 
-  private boolean storeIsEmpty() throws SQLException {
-    try (Statement st = connection().createStatement();
-        ResultSet rs = st.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM events)")) {
-      rs.next();
-      return rs.getBoolean(1);
-    }
-  }
-
   private static String mergeJson(String a, String b) {
     try {
       ObjectNode merged = (ObjectNode) JSON.readTree(a);
@@ -291,17 +280,6 @@ public final class BulkSession {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private ProgressPoller watch(PreparedStatement ps, DoubleConsumer progress)
-      throws SQLException {
-    if (progress != null) {
-      try (Statement st = connection().createStatement()) {
-        st.execute("SET enable_progress_bar = true");
-        st.execute("SET enable_progress_bar_print = false");
-      }
-    }
-    return ProgressPoller.start(ps.unwrap(DuckDBPreparedStatement.class), progress);
   }
 
   static void bind(PreparedStatement ps, List<Object> params) throws SQLException {

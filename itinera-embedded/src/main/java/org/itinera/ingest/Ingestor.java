@@ -133,7 +133,8 @@ public final class Ingestor implements AutoCloseable {
   /**
    * Runs a set-based load (a file import) on the writer thread, alone, in one transaction: the
    * load's rows, identities, renames and traits are committed together when it returns, or not
-   * at all when it throws. API callers wait meanwhile (or are told to retry when the queue fills).
+   * at all when it throws (a load that chose {@link BulkSession#insertEventsInChunks} keeps the
+   * chunks it committed). API callers wait meanwhile (or are told to retry when the queue fills).
    */
   public <T> T ingestBulk(BulkLoad<T> load) {
     if (closed) {
@@ -151,8 +152,8 @@ public final class Ingestor implements AutoCloseable {
         throw ie;
       }
       throw new ItineraException(ErrorCode.INTERNAL, null,
-          "the load failed and nothing of it was stored: " + e.getCause().getMessage(),
-          e.getCause());
+          "the load failed and its uncommitted part was rolled back: "
+              + e.getCause().getMessage(), e.getCause());
     }
   }
 

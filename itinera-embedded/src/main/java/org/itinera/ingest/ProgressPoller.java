@@ -1,6 +1,9 @@
 package org.itinera.ingest;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.function.DoubleConsumer;
 import org.duckdb.DuckDBPreparedStatement;
 
@@ -37,9 +40,16 @@ final class ProgressPoller implements AutoCloseable {
     thread.setDaemon(true);
   }
 
-  static ProgressPoller start(DuckDBPreparedStatement statement, DoubleConsumer progress) {
-    ProgressPoller p = new ProgressPoller(statement, progress);
+  /** Starts polling {@code statement} (not yet executing) if {@code progress} is not null. */
+  static ProgressPoller start(Connection c, PreparedStatement statement, DoubleConsumer progress)
+      throws SQLException {
+    ProgressPoller p = new ProgressPoller(statement.unwrap(DuckDBPreparedStatement.class),
+        progress);
     if (progress != null) {
+      try (Statement st = c.createStatement()) {
+        st.execute("SET enable_progress_bar = true");
+        st.execute("SET enable_progress_bar_print = false");
+      }
       p.thread.start();
     }
     return p;

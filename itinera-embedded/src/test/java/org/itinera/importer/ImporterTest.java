@@ -159,6 +159,34 @@ class ImporterTest {
   }
 
   @Test
+  void importFile_moreRowsThanCommitEveryAreStoredInChunksWithTheSameResult() throws IOException {
+    ingestor.ingest(List.of(apiEvent("w1", "anon-3", null, "page", null)));
+    StringBuilder csv = new StringBuilder("id,who,visitor,at\n");
+    for (int i = 1; i <= 7; i++) {
+      csv.append("e").append(i).append(",C-").append(i).append(",anon-").append(i)
+          .append(",2024-05-02T10:00:00Z\n");
+    }
+    csv.append("e2,C-9,,2024-05-02T11:00:00Z\n");
+    Path file = file("events.csv", csv.toString());
+    Path mapping = Files.writeString(dir.resolve("chunked.yml"),
+        "source: s\nevent_id: id\nuser_id: who\nanonymous_id: visitor\ntimestamp: at\n");
+    Importer chunked = Importer.open(store, ingestor, Mapping.load(mapping),
+        ImportOptions.DEFAULT.withCommitEvery(3));
+
+    FileReport first = chunked.importFile(file, ImportListener.NONE);
+    FileReport again = chunked.importFile(file, ImportListener.NONE);
+
+    assertThat(first.imported()).isEqualTo(7);
+    assertThat(first.duplicates()).isEqualTo(1);
+    assertThat(again.imported()).isZero();
+    assertThat(Db.count(store, "SELECT count(DISTINCT seq) FROM events")).isEqualTo(8);
+    assertThat(Db.row(store, "SELECT customer_id FROM events WHERE event_id = 'e2'"))
+        .containsEntry("customer_id", "C-2");
+    assertThat(Db.row(store, "SELECT customer_id FROM events WHERE event_id = 'w1'"))
+        .containsEntry("customer_id", "C-3");
+  }
+
+  @Test
   void importFile_withoutEventIdIdenticalRowsAreDuplicates() throws IOException {
     Path csv = file("answers.csv", """
         email,at,score
@@ -361,6 +389,29 @@ class ImporterTest {
 
     assertThat(Db.row(store, "SELECT source_id, channel FROM events"))
         .containsEntry("source_id", source.sourceId()).containsEntry("channel", "call_center");
+  }
+
+  @Test
+  void importFile_headerOnlyFileStoresNothing() throws IOException {
+    Path csv = file("empty.csv", "ticket_id,customer,email,created,via,subject,body,csat\n");
+    FileReport r = importer(TICKETS_MAPPING).importFile(csv, ImportListener.NONE);
+
+    assertThat(r.rowsRead()).isZero();
+    assertThat(r.rejectsFile()).isNull();
+  }
+
+  @Test
+  void importFile_gzippedCsvIsReadAndItsRejectsKeepTheirLines() throws IOException {
+    Path gz = dir.resolve("tickets.csv.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(("ticket_id,customer,email,created,via,subject,body,csat\n"
+          + "T1,C-1,,2024-05-02 09:00:00,chat,a,\"multi\nline\",4\n"
+          + "T2,C-2,,not a time,chat,b,x,4\n").getBytes(StandardCharsets.UTF_8));
+    }
+    FileReport r = importer(TICKETS_MAPPING).importFile(gz, ImportListener.NONE);
+
+    assertThat(r.imported()).isEqualTo(1);
+    assertThat(Files.readAllLines(r.rejectsFile()).get(1)).startsWith("4,timestamp 'not a time'");
   }
 
   @Test

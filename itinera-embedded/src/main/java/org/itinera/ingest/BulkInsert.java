@@ -1,0 +1,159 @@
+package org.itinera.ingest;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleConsumer;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The INSERT of a bulk load, in one statement or, for large loads, in committed chunks.
+ *
+ * <p>Design notes. DuckDB keeps the primary-key index entries of uncommitted rows in memory (it
+ * cannot spill them), about 50 MB per million event ids, so one transaction over a huge file
+ * needs memory in proportion to the file. Above a size the caller chooses, the rows are first
+ * staged in a temp table (which DuckDB can spill to disk), checked for repeated event ids, and
+ * then inserted and committed a chunk at a time; after each commit the index pages can be
+ * evicted, so memory stays flat. Seq numbers come from a sequence, not row_number(): a window
+ * over the rows would make DuckDB run the read-transform-insert pipeline on one thread.
+ */
+final class BulkInsert {
+  private static final String COLUMNS = "event_id, customer_id, anonymous_id, user_id, ts,"
+      + " received_at, type, name, channel, source_id, properties, context, traits, text,"
+      + " rating, revenue, currency";
+
+  private final DuckDBConnection c;
+  private final EventWriter writer;
+  private final String customersJoin;
+  private final long nowMs;
+  long firstSeq = -1;
+  long endSeq = -1;
+
+  BulkInsert(EventWriter writer, List<String> traitColumns, long nowMs) {
+    this.c = writer.connection();
+    this.writer = writer;
+    this.nowMs = nowMs;
+    StringBuilder join = new StringBuilder("r.user_id IS NOT DISTINCT FROM c.user_id"
+        + " AND r.anonymous_id IS NOT DISTINCT FROM c.anonymous_id");
+    for (String col : traitColumns) {
+      join.append(" AND r.").append(col).append(" IS NOT DISTINCT FROM c.").append(col);
+    }
+    this.customersJoin = join.toString();
+  }
+
+  /** The rows under their customers, without those whose event id is already stored. */
+  private String resolved(String rowsSql) throws SQLException {
+    return "SELECT r.event_id, c.customer_id, r.anonymous_id, r.user_id, r.ts,"
+        + " make_timestamp(" + nowMs * 1000 + ") AS received_at, r.type, r.name, r.channel,"
+        + " r.source_id, r.properties, r.context, r.traits, r.text, r.rating, r.revenue,"
+        + " r.currency FROM (" + rowsSql + ") r JOIN " + BulkSession.CUSTOMERS_TABLE + " c ON "
+        + customersJoin
+        + (storeIsEmpty() ? "" : " WHERE r.event_id NOT IN (SELECT event_id FROM events)");
+  }
+
+  long direct(String rowsSql, List<Object> params, DoubleConsumer progress)
+      throws SQLException {
+    startSequence();
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO events (seq, " + COLUMNS
+        + ") SELECT nextval('bulk_seq'), * FROM (" + resolved(rowsSql) + ")")) {
+      BulkSession.bind(ps, params);
+      long inserted;
+      try (ProgressPoller poller = ProgressPoller.start(c, ps, progress)) {
+        inserted = ps.executeLargeUpdate();
+      } catch (SQLException e) {
+        throw repeatedIds(e);
+      }
+      endSequence();
+      return inserted;
+    }
+  }
+
+  /**
+   * Stages, checks and inserts in chunks of {@code chunkRows}, calling {@code commit} before the
+   * first chunk and after each; returns how many rows were stored.
+   */
+  long chunked(String rowsSql, List<Object> params, long chunkRows, Commit commit,
+      DoubleConsumer progress) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "CREATE OR REPLACE TEMP TABLE bulk_rows AS " + resolved(rowsSql))) {
+      BulkSession.bind(ps, params);
+      try (ProgressPoller poller =
+          ProgressPoller.start(c, ps, progress == null ? null : p -> progress.accept(p / 2))) {
+        ps.execute();
+      }
+    }
+    long rows;
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT count(*), EXISTS (SELECT 1 FROM bulk_rows"
+            + " GROUP BY event_id HAVING count(*) > 1) FROM bulk_rows")) {
+      rs.next();
+      rows = rs.getLong(1);
+      if (rs.getBoolean(2)) {
+        throw new BulkSession.RepeatedEventIds(null);
+      }
+    }
+    commit.commit();
+    startSequence();
+    for (long lo = 0; lo < rows; lo += chunkRows) {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO events (seq, " + COLUMNS
+          + ") SELECT nextval('bulk_seq'), " + COLUMNS
+          + " FROM bulk_rows WHERE rowid >= ? AND rowid < ?")) {
+        ps.setLong(1, lo);
+        ps.setLong(2, lo + chunkRows);
+        ps.executeUpdate();
+      }
+      endSequence();
+      commit.commit();
+      if (progress != null) {
+        progress.accept(0.5 + 0.5 * Math.min(rows, lo + chunkRows) / rows);
+      }
+    }
+    try (Statement st = c.createStatement()) {
+      st.execute("DROP TABLE bulk_rows");
+    }
+    return rows;
+  }
+
+  /** Commits what the load wrote so far; the load goes on in a new transaction. */
+  @FunctionalInterface
+  interface Commit {
+    void commit() throws SQLException;
+  }
+
+  private void startSequence() throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("CREATE OR REPLACE TEMP SEQUENCE bulk_seq START WITH " + writer.nextSeq());
+    }
+    if (firstSeq < 0) {
+      firstSeq = writer.nextSeq();
+    }
+  }
+
+  /** Moves the writer's next seq past the numbers handed out (the peek itself uses one). */
+  private void endSequence() throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT nextval('bulk_seq')")) {
+      rs.next();
+      endSeq = rs.getLong(1);
+      writer.advanceSeq(endSeq + 1);
+    }
+  }
+
+  private boolean storeIsEmpty() throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM events)")) {
+      rs.next();
+      return rs.getBoolean(1);
+    }
+  }
+
+  private static SQLException repeatedIds(SQLException e) {
+    if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("duplicate key")) {
+      throw new BulkSession.RepeatedEventIds(e);
+    }
+    return e;
+  }
+}
