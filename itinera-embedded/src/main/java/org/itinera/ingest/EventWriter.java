@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -213,10 +214,22 @@ final class EventWriter {
       }
       app.flush();
     }
+    Map<String, String> withProfile = new LinkedHashMap<>();
     try (Statement st = connection.createStatement()) {
       st.execute("UPDATE events SET customer_id = r.new_id FROM rename_staging r"
           + " WHERE events.customer_id = r.old_id");
+      // Most renamed customers are anonymous visitors without a profile: find the few that
+      // have one instead of trying each.
+      try (ResultSet rs = st.executeQuery("SELECT r.old_id, r.new_id FROM rename_staging r"
+          + " JOIN profiles p ON p.customer_id = r.old_id")) {
+        while (rs.next()) {
+          withProfile.put(rs.getString(1), rs.getString(2));
+        }
+      }
       st.execute("DELETE FROM rename_staging");
+    }
+    if (withProfile.isEmpty()) {
+      return;
     }
     try (PreparedStatement mergeTraits = connection.prepareStatement(
             "INSERT INTO profiles SELECT ?, traits FROM profiles WHERE customer_id = ?"
@@ -224,7 +237,7 @@ final class EventWriter {
                 + " traits = json_merge_patch(excluded.traits, profiles.traits)");
         PreparedStatement dropProfile =
             connection.prepareStatement("DELETE FROM profiles WHERE customer_id = ?")) {
-      for (Map.Entry<String, String> r : renames.entrySet()) {
+      for (Map.Entry<String, String> r : withProfile.entrySet()) {
         mergeTraits.setString(1, r.getValue());
         mergeTraits.setString(2, r.getKey());
         mergeTraits.executeUpdate();
