@@ -15,6 +15,16 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       SourcesCommand.class,
       CustomersCommand.class,
+      JournalCommand.class,
+      CaseStudyCommand.class,
+      CompareCommand.class,
+      ExportCommand.class,
+      TextCommand.class,
+      ImportCommand.class,
+      FunnelCommand.class,
+      PathsCommand.class,
+      JourneyMapCommand.class,
+      RetentionCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -176,6 +176,21 @@ final class EventWriter {
     }
   }
 
+  /** The writer's connection, for a bulk load running on the writer thread (see BulkSession). */
+  DuckDBConnection connection() {
+    return connection;
+  }
+
+  /** The sequence number the next stored event gets. */
+  long nextSeq() {
+    return nextSeq;
+  }
+
+  /** Moves the next sequence number past those a bulk load used; never moves it back. */
+  void advanceSeq(long next) {
+    nextSeq = Math.max(nextSeq, next);
+  }
+
   private void writeIdentities(IdentityGraph.Changes changes, long nowMs) throws SQLException {
     if (changes.identities().isEmpty()) {
       return;

@@ -51,7 +51,13 @@ public final class AdminToken {
     return value;
   }
 
-  /** Refuses the request unless it carries the token as a Bearer header or ?token=. */
+  /** Whether {@code given} is the token (compared in constant time). */
+  public boolean matches(String given) {
+    return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+        value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Refuses the request unless it carries the token as a Bearer header or the login cookie. */
   public void require(Context ctx) {
     String header = ctx.header("Authorization");
     String given = null;
@@ -65,8 +71,7 @@ public final class AdminToken {
           "the query API needs the admin token as 'Authorization: Bearer <token>'"
               + " (see the data directory's admin-token file)");
     }
-    if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-        value.getBytes(StandardCharsets.UTF_8))) {
+    if (!matches(given)) {
       throw new ItineraException(ErrorCode.FORBIDDEN, "Authorization",
           "this token does not grant read access (write keys cannot read)");
     }

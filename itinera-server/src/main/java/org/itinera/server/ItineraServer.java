@@ -3,9 +3,12 @@ package org.itinera.server;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.EndpointNotFound;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.itinera.ErrorCode;
 import org.itinera.ItineraException;
 import org.itinera.collect.CollectRoutes;
@@ -27,11 +30,13 @@ public final class ItineraServer implements AutoCloseable {
   private final Store store;
   private final Javalin app;
   private final AdminToken token;
+  private final List<String> routes;
 
-  private ItineraServer(Store store, Javalin app, AdminToken token) {
+  private ItineraServer(Store store, Javalin app, AdminToken token, List<String> routes) {
     this.store = store;
     this.app = app;
     this.token = token;
+    this.routes = routes;
   }
 
   /** Extra routes (query API, dashboard) registered by other features. */
@@ -44,13 +49,19 @@ public final class ItineraServer implements AutoCloseable {
       Routes... more) {
     AdminToken token = AdminToken.loadOrCreate(store.dataDir());
     Sources sources = new Sources(store);
+    List<String> routes = new CopyOnWriteArrayList<>();
     Javalin app = Javalin.create(config -> {
+      config.events.handlerAdded(h -> routes.add(h.getHttpMethod() + " " + h.getPath()));
       config.showJavalinBanner = false;
       config.http.maxRequestSize = 4L * 1024 * 1024;
       config.jsonMapper(new JavalinJackson());
       config.useVirtualThreads = false;
     });
     app.exception(ItineraException.class, (e, ctx) -> error(ctx, e));
+    // Javalin answers an unknown path in its own JSON when the client accepts JSON; keep one
+    // error shape, with field "path", so clients can tell a missing endpoint from a missing thing.
+    app.exception(EndpointNotFound.class, (e, ctx) -> error(ctx, new ItineraException(
+        ErrorCode.NOT_FOUND, "path", "no such endpoint: " + ctx.method() + " " + ctx.path())));
     app.exception(Exception.class, (e, ctx) -> {
       LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
       error(ctx, new ItineraException(ErrorCode.INTERNAL, null,
@@ -63,13 +74,16 @@ public final class ItineraServer implements AutoCloseable {
             "no such endpoint: " + ctx.method() + " " + ctx.path()));
       }
     });
+    // Every /api route needs the admin token, whoever registers it; write keys never read.
+    app.before("/api/*", token::require);
     new CollectRoutes(sources, ingestor).register(app);
     app.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+    app.get("/openapi.json", OpenApi::serve);
     for (Routes r : more) {
       r.register(app, token);
     }
     app.start(host, port);
-    ItineraServer server = new ItineraServer(store, app, token);
+    ItineraServer server = new ItineraServer(store, app, token, routes);
     try {
       new ServerInfo(ProcessHandle.current().pid(), server.url()).write(store.dataDir());
     } catch (IOException e) {
@@ -101,6 +115,11 @@ public final class ItineraServer implements AutoCloseable {
 
   public AdminToken token() {
     return token;
+  }
+
+  /** Every HTTP route registered, as {@code "GET /api/overview"} (before-handlers included). */
+  public List<String> routes() {
+    return List.copyOf(routes);
   }
 
   @Override

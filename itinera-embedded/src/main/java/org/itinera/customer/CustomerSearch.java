@@ -1,0 +1,96 @@
+package org.itinera.customer;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.itinera.ErrorCode;
+import org.itinera.ItineraException;
+import org.itinera.store.Rows;
+import org.itinera.store.SqlWhere;
+
+/**
+ * Finds customers by any part of any of their ids (customer, user and anonymous ids, e-mail,
+ * phone) or of any trait value, case-insensitively; {@code key:value} also finds customers whose
+ * trait {@code key} is exactly {@code value} (e.g. {@code plan:gold}). An empty query lists every
+ * customer. The query text is only ever a bound parameter; LIKE wildcards in it match literally.
+ */
+public final class CustomerSearch {
+  public static final int MAX_LIMIT = 200;
+  private static final Pattern TRAIT = Pattern.compile("([A-Za-z_][A-Za-z0-9_.-]{0,63}):(.+)");
+
+  private final Connection connection;
+
+  public CustomerSearch(Connection connection) {
+    this.connection = connection;
+  }
+
+  public CustomerPage search(String query, int offset, int limit) {
+    if (offset < 0) {
+      throw ItineraException.invalid("offset", "offset is " + offset + "; expected 0 or more");
+    }
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw ItineraException.invalid("limit", "limit is " + limit + "; expected 1 to " + MAX_LIMIT);
+    }
+    String q = query == null ? "" : query.strip();
+    try {
+      return run(q, offset, limit);
+    } catch (SQLException e) {
+      throw new ItineraException(ErrorCode.INTERNAL, null,
+          "cannot search customers for '" + q + "': " + e.getMessage(), e);
+    }
+  }
+
+  private CustomerPage run(String q, int offset, int limit) throws SQLException {
+    SqlWhere ids = new SqlWhere();
+    SqlWhere traits = new SqlWhere();
+    if (q.isEmpty()) {
+      ids.and("TRUE");
+      traits.and("FALSE");
+    } else {
+      String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+      ids.and("customer_id ILIKE ? ESCAPE '\\' OR identity ILIKE ? ESCAPE '\\'", like, like);
+      Matcher kv = TRAIT.matcher(q);
+      String exact = "FALSE";
+      List<Object> args = new ArrayList<>(List.of(like));
+      if (kv.matches()) {
+        exact = "(key = ? AND lower(json_extract_string(value, '$')) = lower(?))";
+        args.add(kv.group(1));
+        args.add(kv.group(2).strip());
+      }
+      traits.and("EXISTS (SELECT 1 FROM json_each(p.traits) WHERE json_extract_string(value, '$')"
+          + " ILIKE ? ESCAPE '\\' OR " + exact + ")", args.toArray());
+    }
+    String hits = "SELECT customer_id FROM identities" + ids.sql()
+        + " UNION SELECT p.customer_id FROM profiles p" + traits.sql();
+    String sql = "WITH hits AS (" + hits + "),"
+        + " active AS (SELECT customer_id, count(*) AS n, min(ts) AS first, max(ts) AS last"
+        + " FROM events WHERE customer_id IN (SELECT customer_id FROM hits) GROUP BY 1),"
+        + " ranked AS (SELECT h.customer_id, coalesce(a.n, 0) AS n, a.first, a.last,"
+        + " count(*) OVER () AS total FROM hits h LEFT JOIN active a USING (customer_id)"
+        + " ORDER BY a.last DESC NULLS LAST, h.customer_id LIMIT ? OFFSET ?)"
+        + " SELECT r.customer_id, r.n, r.first, r.last, r.total,"
+        + " coalesce(json_extract_string(p.traits, '$.name'), trim(concat_ws(' ',"
+        + " json_extract_string(p.traits, '$.firstName'), json_extract_string(p.traits,"
+        + " '$.lastName')))), json_extract_string(p.traits, '$.email'),"
+        + " (SELECT list(ch ORDER BY c DESC, ch) FROM (SELECT coalesce(channel, 'unknown') AS ch,"
+        + " count(*) AS c FROM events e WHERE e.customer_id = r.customer_id GROUP BY 1))"
+        + " FROM ranked r LEFT JOIN profiles p USING (customer_id)"
+        + " ORDER BY r.last DESC NULLS LAST, r.customer_id";
+    List<Rows.Row> rows = Rows.all(connection, sql, ids, traits, limit, offset);
+    List<CustomerMatch> out = new ArrayList<>();
+    long total = 0;
+    for (Rows.Row r : rows) {
+      total = r.getLong(5);
+      String name = r.getString(6);
+      out.add(new CustomerMatch(r.getString(1), name == null || name.isBlank() ? null : name,
+          r.getString(7), r.getLong(2), r.instant(3), r.instant(4), r.strings(8)));
+    }
+    if (rows.isEmpty() && offset > 0) {
+      total = search(q, 0, 1).total();
+    }
+    return new CustomerPage(q, total, offset, limit, out);
+  }
+}

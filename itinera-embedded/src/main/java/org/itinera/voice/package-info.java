@@ -1,0 +1,6 @@
+/**
+ * The voice of the customer: what customers say in reviews, tickets, chats and surveys, as themes
+ * (topics), sentiment, emotion and their own quotes, filtered by period, channel, topic, emotion,
+ * sentiment, language and words. Reads the text analytics results stored with each event.
+ */
+package org.itinera.voice;

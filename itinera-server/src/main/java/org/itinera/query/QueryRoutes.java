@@ -1,0 +1,66 @@
+package org.itinera.query;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.function.Function;
+import org.itinera.ErrorCode;
+import org.itinera.ItineraException;
+import org.itinera.catalog.Catalog;
+import org.itinera.customer.CustomerSearch;
+import org.itinera.heatmap.ClickHeatmap;
+import org.itinera.overview.Granularity;
+import org.itinera.overview.Overview;
+import org.itinera.server.AdminToken;
+import org.itinera.server.ItineraServer;
+import org.itinera.store.Store;
+import org.itinera.voice.VoiceOfCustomer;
+import org.itinera.voice.VoiceQuery;
+
+/**
+ * Registers the query API. The server guards every {@code /api} route with the admin token.
+ * Each request reads on a connection of its own, so slow reports do not hold up ingestion.
+ */
+public final class QueryRoutes implements ItineraServer.Routes {
+  static final int DEFAULT_PAGE = 25;
+
+  private final Store store;
+
+  public QueryRoutes(Store store) {
+    this.store = store;
+  }
+
+  @Override
+  public void register(Javalin app, AdminToken token) {
+    app.get("/api/overview", ctx -> ctx.json(read(c -> new Overview(c).report(
+        Params.period(ctx), Granularity.parse(ctx.queryParam("granularity"))))));
+    app.get("/api/customers", ctx -> ctx.json(read(c -> new CustomerSearch(c).search(
+        ctx.queryParam("q"), Params.integer(ctx, "offset", 0),
+        Params.integer(ctx, "limit", DEFAULT_PAGE)))));
+    app.get("/api/catalog", ctx -> ctx.json(read(c -> new Catalog(c).read())));
+    app.get("/api/voice", ctx -> ctx.json(read(c -> new VoiceOfCustomer(c).report(voice(ctx)))));
+    app.get("/api/heatmap/pages", ctx -> ctx.json(Map.of("pages",
+        read(c -> new ClickHeatmap(c).pages(Params.period(ctx))))));
+    app.get("/api/heatmap", ctx -> ctx.json(read(c -> new ClickHeatmap(c).heatmap(
+        ctx.queryParam("page"), Params.period(ctx), ctx.queryParam("device"),
+        Params.integer(ctx, "cell", 20)))));
+  }
+
+  private static VoiceQuery voice(Context ctx) {
+    return new VoiceQuery(Params.period(ctx), ctx.queryParam("channel"), ctx.queryParam("topic"),
+        ctx.queryParam("emotion"), ctx.queryParam("sentiment"), ctx.queryParam("lang"),
+        ctx.queryParam("q"), ctx.queryParam("sort"), Params.integer(ctx, "offset", 0),
+        Params.integer(ctx, "limit", DEFAULT_PAGE));
+  }
+
+  private <T> T read(Function<Connection, T> query) {
+    try (Connection c = store.newConnection()) {
+      return query.apply(c);
+    } catch (SQLException e) {
+      throw new ItineraException(ErrorCode.INTERNAL, null, "cannot read the store: "
+          + e.getMessage(), e);
+    }
+  }
+}

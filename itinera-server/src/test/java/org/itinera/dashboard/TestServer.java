@@ -1,0 +1,51 @@
+package org.itinera.dashboard;
+
+import java.nio.file.Path;
+import org.itinera.admin.AdminRoutes;
+import org.itinera.ingest.Ingestor;
+import org.itinera.journal.StageOf;
+import org.itinera.query.QueryRoutes;
+import org.itinera.server.ItineraServer;
+import org.itinera.store.Store;
+
+/**
+ * The real server on a free port over a fresh store loaded with {@link ShopData} through the
+ * real ingestor, with the admin, query and dashboard routes, as {@code itinera serve} wires them.
+ */
+public final class TestServer implements AutoCloseable {
+  public final Store store;
+  public final Ingestor ingestor;
+  public final ItineraServer server;
+
+  public TestServer(Path dir) {
+    store = Store.open(dir);
+    ingestor = Ingestor.open(store);
+    ingestor.ingest(ShopData.events());
+    server = ItineraServer.start(store, ingestor, "127.0.0.1", 0,
+        new AdminRoutes(store, StageOf.NONE), new QueryRoutes(store), new DashboardRoutes());
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  public String token() {
+    return server.token().value();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    ingestor.close();
+    store.close();
+  }
+
+  /** Runs the dashboard over the test shop for a look by hand: prints the URL and token. */
+  public static void main(String[] args) throws InterruptedException {
+    Path dir = Path.of(args.length > 0 ? args[0] : "target/dashboard-demo");
+    try (TestServer s = new TestServer(dir)) {
+      System.out.println(s.url() + "/dashboard/  token: " + s.token());
+      Thread.currentThread().join();
+    }
+  }
+}
