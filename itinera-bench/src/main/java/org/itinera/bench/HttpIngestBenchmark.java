@@ -45,20 +45,22 @@ import org.itinera.store.Store;
  *
  * <pre>
  * java -cp ... org.itinera.bench.HttpIngestBenchmark [--clients 32] [--batches 5000]
- *     [--batch-size 100] [--warmup 2000] [--visitors 20000] [--client raw|jdk]
+ *     [--batch-size 100] [--warmup 2000] [--visitors 20000] [--arrivals 10]
+ *     [--client raw|jdk]
  * </pre>
  */
 public final class HttpIngestBenchmark {
   private HttpIngestBenchmark() {}
 
   record Options(int clients, int batches, int batchSize, int warmup, int visitors,
-      boolean jdkClient) {
+      int arrivals, boolean jdkClient) {
     static Options parse(String[] args) {
       int clients = 32;
       int batches = 5_000;
       int batchSize = 100;
       int warmup = 2_000;
       int visitors = 20_000;
+      int arrivals = 10;
       boolean jdk = false;
       for (int i = 0; i < args.length; i += 2) {
         String value = i + 1 < args.length ? args[i + 1] : null;
@@ -68,6 +70,7 @@ public final class HttpIngestBenchmark {
           case "--batch-size" -> batchSize = positive(args[i], value);
           case "--warmup" -> warmup = positive(args[i], value);
           case "--visitors" -> visitors = positive(args[i], value);
+          case "--arrivals" -> arrivals = atLeast(0, args[i], value);
           case "--client" -> {
             if (!"raw".equals(value) && !"jdk".equals(value)) {
               throw new IllegalArgumentException("--client needs raw or jdk, got " + value);
@@ -75,22 +78,27 @@ public final class HttpIngestBenchmark {
             jdk = value.equals("jdk");
           }
           default -> throw new IllegalArgumentException("unknown option " + args[i] + "; known:"
-              + " --clients --batches --batch-size --warmup --visitors --client");
+              + " --clients --batches --batch-size --warmup --visitors --arrivals --client");
         }
       }
-      return new Options(clients, batches, batchSize, warmup, visitors, jdk);
+      return new Options(clients, batches, batchSize, warmup, visitors, arrivals, jdk);
     }
 
     private static int positive(String option, String value) {
+      return atLeast(1, option, value);
+    }
+
+    private static int atLeast(int min, String option, String value) {
       try {
         int v = Integer.parseInt(value);
-        if (v > 0) {
+        if (v >= min) {
           return v;
         }
       } catch (NumberFormatException ignored) {
         // reported below
       }
-      throw new IllegalArgumentException(option + " needs a positive integer, got " + value);
+      throw new IllegalArgumentException(option + " needs an integer >= " + min + ", got "
+          + value);
     }
   }
 
@@ -121,9 +129,9 @@ public final class HttpIngestBenchmark {
       try {
         String auth = "Basic " + Base64.getEncoder()
             .encodeToString((key + ":").getBytes(StandardCharsets.UTF_8));
-        SegmentTraffic traffic = new SegmentTraffic(o.batchSize(), o.visitors());
-        System.out.printf(Locale.ROOT, "warm-up: %d batches of %d events%n", o.warmup(),
-            o.batchSize());
+        SegmentTraffic traffic = new SegmentTraffic(o.batchSize(), o.visitors(), o.arrivals());
+        System.out.printf(Locale.ROOT, "warm-up: %d batches of %d events; %,d visitors, %d new"
+            + " per batch%n", o.warmup(), o.batchSize(), o.visitors(), o.arrivals());
         phase(o, server.port(), auth, traffic.batches(0, o.warmup()));
         List<byte[]> timed = traffic.batches(o.warmup(), o.batches());
         long bytes = timed.stream().mapToLong(b -> b.length).sum();

@@ -8,10 +8,11 @@ import java.util.SplittableRandom;
 
 /**
  * Segment {@code /v1/batch} bodies resembling a web shop's traffic, the same for the same batch
- * index. Visitors come from a sliding window ({@code visitors} wide, moving 10 ids per batch),
- * so new anonymous visitors keep arriving; a third of them sign in on about half of their
- * events, and the first such event stitches their anonymous history to their user id (an
- * identity merge and a rename of their earlier events, as in production).
+ * index. Visitors come from a sliding window ({@code visitors} wide, moving {@code arrivals} ids
+ * per batch), so new anonymous visitors keep arriving; a third of them sign in on about half of
+ * their events, and the first such event stitches their anonymous history to their user id (an
+ * identity merge and a rename of their earlier events, as in production). With no arrivals the
+ * population is fixed and, once every visitor has been seen, nothing is stitched any more.
  */
 public final class SegmentTraffic {
   private static final String[] EVENTS = {"Product Viewed", "Product Added", "Cart Viewed",
@@ -20,14 +21,16 @@ public final class SegmentTraffic {
       "/checkout", "/help", "/account"};
   private final int batchSize;
   private final int visitors;
+  private final int arrivals;
   private final Instant base = Instant.now().minusSeconds(6 * 3600);
 
-  public SegmentTraffic(int batchSize, int visitors) {
-    if (batchSize < 1 || visitors < 1) {
-      throw new IllegalArgumentException("batchSize and visitors must be >= 1");
+  public SegmentTraffic(int batchSize, int visitors, int arrivals) {
+    if (batchSize < 1 || visitors < 1 || arrivals < 0) {
+      throw new IllegalArgumentException("batchSize and visitors must be >= 1, arrivals >= 0");
     }
     this.batchSize = batchSize;
     this.visitors = visitors;
+    this.arrivals = arrivals;
   }
 
   /** Bodies of batches {@code first} to {@code first + count - 1}, UTF-8. */
@@ -46,7 +49,7 @@ public final class SegmentTraffic {
     StringBuilder sb = new StringBuilder(batchSize * 400);
     sb.append("{\"batch\":[");
     for (int i = 0; i < batchSize; i++) {
-      long visitor = b * 10L + rnd.nextInt(visitors);
+      long visitor = (long) b * arrivals + rnd.nextInt(visitors);
       if (i > 0) {
         sb.append(',');
       }
