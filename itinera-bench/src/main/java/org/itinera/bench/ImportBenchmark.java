@@ -86,8 +86,8 @@ public final class ImportBenchmark {
             + " CASE WHEN i % 10 = 0 THEN 'c' || (hash(i) % $2) || '@example.com' END AS email,"
             + " strftime(TIMESTAMP '2024-01-01' + INTERVAL (i % 31536000) SECOND,"
             + "   '%Y-%m-%d %H:%M:%S') AS ts,"
-            + " ['Product Viewed', 'Product Added', 'Checkout Started', 'Order Completed'][i % 4 + 1]"
-            + "   AS event,"
+            + " ['Product Viewed', 'Product Added', 'Checkout Started',"
+            + "   'Order Completed'][i % 4 + 1] AS event,"
             + " ['web', 'app', 'store'][i % 3 + 1] AS channel,"
             + " CASE WHEN i % 50 = 0 THEN 'Delivery took ' || (i % 9 + 1) || ' days, box was"
             + " damaged.' END AS comment,"
@@ -126,22 +126,41 @@ public final class ImportBenchmark {
         }
       }
       FileReport r;
+      double cpuBefore = processCpuSeconds();
       try (Ingestor ingestor = Ingestor.open(store)) {
         Importer importer = Importer.open(store, ingestor, Mapping.load(mapping));
         r = importer.importFile(file, ImportListener.NONE);
       }
+      double cpu = processCpuSeconds() - cpuBefore;
+      long duckdbBytes = 0;
+      try (var st = store.connection().createStatement();
+          var rs = st.executeQuery("SELECT sum(memory_usage_bytes) FROM duckdb_memory()")) {
+        rs.next();
+        duckdbBytes = rs.getLong(1);
+      }
+      var heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
       System.out.printf(Locale.ROOT, "file %s: %,d bytes%n", file, size(file));
       System.out.printf(Locale.ROOT, "rows read %,d  imported %,d  duplicates %,d  rejected %,d%n",
           r.rowsRead(), r.imported(), r.duplicates(), r.rejected());
-      System.out.printf(Locale.ROOT, "import %.2f s  %,.0f rows/s%n", r.millis() / 1000.0,
-          r.rowsPerSecond());
-      System.out.printf(Locale.ROOT, "peak RSS (VmHWM) %s; load average %s%n", peakRss(),
+      System.out.printf(Locale.ROOT, "import %.2f s  %,.0f rows/s  (process CPU %.1f s)%n",
+          r.millis() / 1000.0, r.rowsPerSecond(), cpu);
+      System.out.printf(Locale.ROOT, "peak RSS (VmHWM) %s; after the import: DuckDB buffers %,d MB,"
+          + " Java heap used %,d MB of %,d MB committed%n", peakRss(), duckdbBytes >> 20,
+          heap.getUsed() >> 20, heap.getCommitted() >> 20);
+      System.out.printf(Locale.ROOT, "load average %s%n",
           Files.readString(Path.of("/proc/loadavg")).trim());
     } finally {
       try (Stream<Path> walk = Files.walk(data)) {
         walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /** CPU time of the whole process (all DuckDB threads): comparable when the machine is busy. */
+  private static double processCpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime() / 1e9;
   }
 
   private static String peakRss() throws IOException {

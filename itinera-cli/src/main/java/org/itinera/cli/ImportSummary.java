@@ -31,7 +31,8 @@ record ImportSummary(List<FileReport> reports, List<Failure> failures, long mill
     StringBuilder out = new StringBuilder();
     for (FileReport r : reports) {
       out.append(String.format(Locale.ROOT,
-          "%s: %,d rows read, %,d imported, %,d duplicates, %,d rejected in %.1f s (%,.0f rows/s)%n",
+          "%s: %,d rows read, %,d imported, %,d duplicates, %,d rejected in %.1f s"
+              + " (%,.0f rows/s)%n",
           r.file().getFileName(), r.rowsRead(), r.imported(), r.duplicates(), r.rejected(),
           r.millis() / 1000.0, r.rowsPerSecond()));
       if (r.rejectsFile() != null) {

@@ -120,9 +120,17 @@ public final class TextCommand implements Runnable {
         + " the UCI sentence files, instead of -1/0/1.")
     boolean binary;
 
-    @Option(names = "--epochs", defaultValue = "6",
-        description = "Passes over the data (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs",
+        description = "Passes over the data (default: 6, or 5 with --adapt).")
+    Integer epochs;
+
+    @Option(names = "--adapt", description = "Adapt the shipped model (or --base) to the files"
+        + " instead of training from scratch: a few hundred texts of your own are enough.")
+    boolean adapt;
+
+    @Option(names = "--base", paramLabel = "MODEL",
+        description = "With --adapt: the model to start from (default: the shipped model).")
+    Path base;
 
     @Option(names = "--test", paramLabel = "FILE",
         description = "A labelled TSV file, kept out of training, to report accuracy on.")
@@ -138,11 +146,22 @@ public final class TextCommand implements Runnable {
       Map<SentimentLabel, Integer> counts = new EnumMap<>(SentimentLabel.class);
       rows.forEach(r -> counts.merge(r.label(), 1, Integer::sum));
       w.printf(Locale.ROOT, "read %d labelled texts %s%n", rows.size(), counts);
+      if (base != null && !adapt) {
+        throw ItineraException.invalid("--base", "--base " + base + " was given without --adapt;"
+            + " add --adapt to start from that model");
+      }
       long t0 = System.nanoTime();
-      TextAnalyzer analyzer = TextAnalyzer.train(rows,
-          TrainOptions.defaults().withEpochs(epochs));
+      TextAnalyzer analyzer;
+      if (adapt) {
+        TrainOptions options = TrainOptions.forAdapting();
+        TextAnalyzer start = base == null ? TextAnalyzer.load() : TextAnalyzer.load(base);
+        analyzer = start.adapt(rows, epochs == null ? options : options.withEpochs(epochs));
+      } else {
+        TrainOptions options = TrainOptions.defaults();
+        analyzer = TextAnalyzer.train(rows, epochs == null ? options : options.withEpochs(epochs));
+      }
       analyzer.save(out);
-      w.printf(Locale.ROOT, "trained in %.1f s; model written to %s%n",
+      w.printf(Locale.ROOT, "%s in %.1f s; model written to %s%n", adapt ? "adapted" : "trained",
           (System.nanoTime() - t0) / 1e9, out);
       if (test != null) {
         List<LabelledText> held = read(test, binary);

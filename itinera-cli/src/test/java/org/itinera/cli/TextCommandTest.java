@@ -79,6 +79,32 @@ class TextCommandTest {
   }
 
   @Test
+  void trainAdapt_startsFromTheShippedModel(@TempDir Path dir) throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      lines.add("사은품 떡상 " + i + "\tpositive");
+      lines.add("사은품 쏘쏘 " + i + "\tnegative");
+    }
+    Path data = Files.write(dir.resolve("mine.tsv"), lines);
+    Path model = dir.resolve("adapted.bin.gz");
+    assertThat(run("", "train", "--adapt", "--from", data.toString(), "--out", model.toString()))
+        .isZero();
+    assertThat(out.toString()).contains("adapted in");
+    out.getBuffer().setLength(0);
+    // The shipped model's knowledge is still there: a text unlike the new data.
+    assertThat(run("Worst service ever, I want a refund\n", "sentiment", "--model",
+        model.toString())).isZero();
+    assertThat(out.toString()).startsWith("negative\t");
+  }
+
+  @Test
+  void train_baseWithoutAdapt_isRefused(@TempDir Path dir) throws Exception {
+    Path data = Files.write(dir.resolve("d.tsv"), List.of("good\tpositive"));
+    assertThat(run("", "train", "--from", data.toString(), "--base", "x.bin.gz")).isEqualTo(2);
+    assertThat(err.toString()).contains("--base x.bin.gz was given without --adapt");
+  }
+
+  @Test
   void train_badLine_failsNamingFileAndLine(@TempDir Path dir) throws Exception {
     Path data = Files.write(dir.resolve("bad.tsv"), List.of("good\tpositive", "no label here"));
     int code = run("", "train", "--from", data.toString(), "--out", dir.resolve("m").toString());

@@ -41,7 +41,9 @@ import org.itinera.sequence.Vocabulary;
  * </ul>
  *
  * <p>Levels are processed from the last to the first for each event so that an event is never used
- * as two steps of one chain.
+ * as two steps of one chain. The common case (at most 64 steps, no property conditions, no
+ * per-step windows, not strict) first compacts the customer's events to those matching any step,
+ * one 64-bit step mask each, and runs the two passes over that.
  */
 final class AttemptFinder implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -54,8 +56,11 @@ final class AttemptFinder implements Serializable {
   private final long window;
   private final long[] stepWindow;
   private final boolean strict;
+  /** At most 64 steps, no property flags, no per-step windows, not strict: the fast path. */
+  private final boolean compact;
 
-  AttemptFinder(List<FunnelStep> funnelSteps, Long windowMs, boolean strict, Vocabulary vocabulary) {
+  AttemptFinder(List<FunnelStep> funnelSteps, Long windowMs, boolean strict,
+      Vocabulary vocabulary) {
     this.steps = funnelSteps.size();
     this.words = (steps + 63) >>> 6;
     this.classMasks = new long[vocabulary.classCount() * words];
@@ -77,6 +82,11 @@ final class AttemptFinder implements Serializable {
       perStep |= step.windowMs() != null;
     }
     this.stepWindow = perStep ? perStepWindow : null;
+    boolean anyFlags = false;
+    for (EventMatcher m : flagged) {
+      anyFlags |= m != null;
+    }
+    this.compact = words == 1 && !anyFlags && !strict && !perStep;
   }
 
   int steps() {
@@ -85,12 +95,91 @@ final class AttemptFinder implements Serializable {
 
   /**
    * Finds the best attempt of {@code events}; returns its depth (0 when step 1 never occurs) and
-   * leaves the event position of each reached step in {@code scratch.pos} and every event's time in
-   * {@code scratch.ts}.
+   * leaves the event position and time of each reached step in {@code scratch.pos} and {@code
+   * scratch.stepTs}.
    */
   int find(EventSequence events, Scratch scratch) {
     int len = events.size();
     scratch.ensure(len, words, steps);
+    if (compact) {
+      return findCompact(events, len, scratch);
+    }
+    int depth = findGeneral(events, len, scratch);
+    for (int k = 0; k < depth; k++) {
+      scratch.stepTs[k] = scratch.ts[scratch.pos[k]];
+    }
+    return depth;
+  }
+
+  /**
+   * The common case on a compacted copy of the events that match some step (one mask word each):
+   * the same two passes as below, touching nothing else.
+   */
+  private int findCompact(EventSequence events, int len, Scratch scratch) {
+    long[] cm = scratch.masks;
+    long[] ct = scratch.ts;
+    int[] cp = scratch.compactPos;
+    int n = 0;
+    long seen = 0;
+    for (int j = 0; j < len; j++) {
+      long m = classMasks[events.eventClass(j)];
+      if (m != 0) {
+        cm[n] = m;
+        ct[n] = events.ts(j);
+        cp[n++] = j;
+        seen |= m;
+      }
+    }
+    if ((seen & 1L) == 0) {
+      return 0;
+    }
+    long[] chainStart = scratch.level;
+    Arrays.fill(chainStart, 0, steps, NONE);
+    for (int j = 0; j < n; j++) {
+      long t = ct[j];
+      long m = cm[j];
+      for (long bits = m & ~1L; bits != 0; ) {
+        int k = 63 - Long.numberOfLeadingZeros(bits);
+        bits &= ~(1L << k);
+        long start = chainStart[k - 1];
+        if (start != NONE && t - start <= window && start > chainStart[k]) {
+          chainStart[k] = start;
+        }
+      }
+      if ((m & 1L) != 0) {
+        chainStart[0] = t;
+      }
+    }
+    int depth = steps;
+    while (chainStart[depth - 1] == NONE) {
+      depth--;
+    }
+    int[] pos = scratch.pos;
+    long[] stepTs = scratch.stepTs;
+    for (int i = 0; i < n; i++) {
+      if ((cm[i] & 1L) == 0) {
+        continue;
+      }
+      pos[0] = cp[i];
+      stepTs[0] = ct[i];
+      int level = 1;
+      for (int j = i + 1; j < n && level < depth; j++) {
+        if (ct[j] - ct[i] > window) {
+          break;
+        }
+        if ((cm[j] >>> level & 1L) != 0) {
+          pos[level] = cp[j];
+          stepTs[level++] = ct[j];
+        }
+      }
+      if (level == depth) {
+        return depth;
+      }
+    }
+    throw new IllegalStateException("no start reached depth " + depth);
+  }
+
+  private int findGeneral(EventSequence events, int len, Scratch scratch) {
     long[] masks = scratch.masks;
     long[] ts = scratch.ts;
     boolean anyStart = false;
@@ -258,7 +347,9 @@ final class AttemptFinder implements Serializable {
   static final class Scratch {
     long[] masks = new long[0];
     long[] ts = new long[0];
+    int[] compactPos = new int[0];
     int[] pos = new int[0];
+    long[] stepTs = new long[0];
     long[] level = new long[0];
     boolean[] completes = new boolean[0];
 
@@ -276,11 +367,13 @@ final class AttemptFinder implements Serializable {
         int cap = Math.max(len, ts.length * 2);
         ts = new long[cap];
         masks = new long[cap * words];
+        compactPos = new int[cap];
       } else if (masks.length < len * words) {
         masks = new long[ts.length * words];
       }
       if (pos.length < steps) {
         pos = new int[steps];
+        stepTs = new long[steps];
         level = new long[steps];
       }
     }

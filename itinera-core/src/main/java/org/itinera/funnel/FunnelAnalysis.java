@@ -62,7 +62,7 @@ final class FunnelAnalysis implements SequenceAnalysis<FunnelPartial, FunnelResu
     if (depth == 0) {
       return;
     }
-    partial.all.record(depth, scratch.pos, scratch.ts);
+    partial.all.record(depth, scratch.stepTs);
     if (radix.length > 0) {
       long key = 0;
       for (int d = 0; d < radix.length; d++) {
@@ -71,14 +71,15 @@ final class FunnelAnalysis implements SequenceAnalysis<FunnelPartial, FunnelResu
         key = key * radix[d] + value;
       }
       partial.groups.computeIfAbsent(key, k -> new StepTally(finder.steps()))
-          .record(depth, scratch.pos, scratch.ts);
+          .record(depth, scratch.stepTs);
     }
     if (depth < finder.steps()) {
       int last = scratch.pos[depth - 1];
       int names = vocabulary.names().size();
       partial.countNext(depth, last + 1 < events.size() ? events.name(last + 1) : names, names + 1);
-      if (spec.dropSample() > 0) {
-        partial.addDropped(depth, events.customerId(), spec.dropSample());
+      long key = events.customerKey();
+      if (partial.keepsDropped(depth, key, spec.dropSample())) {
+        partial.addDropped(depth, key, events.customerId(), spec.dropSample());
       }
     }
   }
@@ -112,7 +113,7 @@ final class FunnelAnalysis implements SequenceAnalysis<FunnelPartial, FunnelResu
       Long[] prev = k == 0 ? new Long[2] : quantiles(tally.fromPrevious[k]);
       Long[] first = k == 0 ? new Long[2] : quantiles(tally.fromFirst[k]);
       List<String> dropped = details == null ? List.of()
-          : List.copyOf(details.dropped[k]);
+          : List.copyOf(details.dropped[k].values());
       List<NextEvent> next = details == null ? List.of() : nextEvents(details.nextInstead[k]);
       out.add(new FunnelStepResult(k + 1, spec.steps().get(k).label(), customers,
           k == 0 ? 1.0 : ratio(customers, previous), ratio(customers, tally.reached[0]),

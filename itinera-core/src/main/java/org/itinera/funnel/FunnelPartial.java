@@ -3,12 +3,14 @@ package org.itinera.funnel;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A funnel's partial aggregate: the overall tally, one tally per breakdown group, and for every
  * step the customers who dropped there (a bounded sample of the smallest customer ids, so the
- * sample depends neither on the engine nor on how customers were partitioned) and the event each
- * did next.
+ * sample depends neither on the engine nor on how customers were partitioned; kept by {@link
+ * org.itinera.sequence.EventSequence#customerKey()} so that only ids entering the sample are
+ * decoded) and the event each did next.
  */
 final class FunnelPartial implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -16,16 +18,16 @@ final class FunnelPartial implements Serializable {
   final StepTally all;
   final Map<Long, StepTally> groups = new HashMap<>();
   final long[][] nextInstead;
-  final java.util.TreeSet<String>[] dropped;
+  final TreeMap<Long, String>[] dropped;
   transient AttemptFinder.Scratch scratch;
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   FunnelPartial(int steps) {
     all = new StepTally(steps);
     nextInstead = new long[steps][];
-    dropped = new java.util.TreeSet[steps];
+    dropped = new TreeMap[steps];
     for (int k = 0; k < steps; k++) {
-      dropped[k] = new java.util.TreeSet<>();
+      dropped[k] = new TreeMap<>();
     }
   }
 
@@ -36,13 +38,17 @@ final class FunnelPartial implements Serializable {
     return scratch;
   }
 
-  void addDropped(int step, String customerId, int limit) {
-    java.util.TreeSet<String> sample = dropped[step];
-    if (sample.size() < limit) {
-      sample.add(customerId);
-    } else if (limit > 0 && customerId.compareTo(sample.last()) < 0) {
-      sample.pollLast();
-      sample.add(customerId);
+  /** Whether a customer with this key belongs in step {@code step}'s sample. */
+  boolean keepsDropped(int step, long key, int limit) {
+    TreeMap<Long, String> sample = dropped[step];
+    return limit > 0 && (sample.size() < limit || key < sample.lastKey());
+  }
+
+  void addDropped(int step, long key, String customerId, int limit) {
+    TreeMap<Long, String> sample = dropped[step];
+    sample.put(key, customerId);
+    if (sample.size() > limit) {
+      sample.pollLastEntry();
     }
   }
 
@@ -69,8 +75,10 @@ final class FunnelPartial implements Serializable {
           }
         }
       }
-      for (String id : other.dropped[k]) {
-        addDropped(k, id, limit);
+      for (Map.Entry<Long, String> e : other.dropped[k].entrySet()) {
+        if (keepsDropped(k, e.getKey(), limit)) {
+          addDropped(k, e.getKey(), e.getValue(), limit);
+        }
       }
     }
   }

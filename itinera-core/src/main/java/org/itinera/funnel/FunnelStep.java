@@ -14,7 +14,8 @@ import org.itinera.sequence.EventPredicate;
  * @param windowMs for steps after the first: at most this long after the previous step (inclusive);
  *     null for no per-step limit
  */
-public record FunnelStep(String label, EventPredicate match, Long windowMs) implements Serializable {
+public record FunnelStep(String label, EventPredicate match, Long windowMs)
+    implements Serializable {
 
   public FunnelStep {
     Objects.requireNonNull(match, "match");

@@ -14,7 +14,7 @@ import java.util.List;
  * @param dropOff previous step's customers minus this step's (0 for step 1)
  * @param dropOffRate dropOff / previous step's customers
  * @param droppedCustomers a sample of the customers who reached the previous step but not this one
- *     (the smallest ids in string order, at most the query's dropSample)
+ *     (the smallest ids in code-point order, at most the query's dropSample)
  * @param nextInstead what those customers did right after their previous step's event, most
  *     frequent first; {@code (end)} when nothing followed
  */

@@ -21,12 +21,13 @@ final class StepTally implements Serializable {
     }
   }
 
-  void record(int depth, int[] pos, long[] ts) {
+  /** Records one customer's best attempt, given the time of each step it reached. */
+  void record(int depth, long[] stepTs) {
     reached[0]++;
     for (int k = 1; k < depth; k++) {
       reached[k]++;
-      fromPrevious[k].add(ts[pos[k]] - ts[pos[k - 1]]);
-      fromFirst[k].add(ts[pos[k]] - ts[pos[0]]);
+      fromPrevious[k].add(stepTs[k] - stepTs[k - 1]);
+      fromFirst[k].add(stepTs[k] - stepTs[0]);
     }
   }
 

@@ -12,7 +12,8 @@ import org.itinera.sequence.PropertyPredicate;
 
 /**
  * Turns a located YAML tree into a {@link JourneyModel}, checking everything a user can get wrong
- * and naming the line and the field (as a path such as {@code rules[2].when.channel}) when refusing.
+ * and naming the line and the field (as a path such as {@code rules[2].when.channel}) when
+ * refusing.
  */
 final class ModelReader {
   private final String source;
@@ -137,7 +138,8 @@ final class ModelReader {
         return new PropertyPredicate(path, op, List.of());
       }
       List<String> values = op == PropertyPredicate.Op.IN
-          ? strings(e.getValue(), field + ".in") : List.of(scalar(e.getValue(), field + "." + e.getKey()));
+          ? strings(e.getValue(), field + ".in")
+          : List.of(scalar(e.getValue(), field + "." + e.getKey()));
       return new PropertyPredicate(path, op, values);
     } catch (ItineraException e) {
       if (e.code() == ErrorCode.CONFIG_INVALID) {

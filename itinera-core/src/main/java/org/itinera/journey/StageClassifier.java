@@ -28,6 +28,9 @@ public final class StageClassifier implements Serializable {
   private final int[] channelTouchpoint;
   private final List<String> touchpoints;
   private final EventMatcher[] goals;
+  /** Per class: 0 never a goal, 1 always, 2 depends on property flags. */
+  private final byte[] goalOfClass;
+  private final int[] channelTouchpointOfClass;
 
   StageClassifier(JourneyModel model, Vocabulary vocabulary) {
     Map<String, Integer> tpIds = new LinkedHashMap<>();
@@ -62,11 +65,24 @@ public final class StageClassifier implements Serializable {
     }
     goals = model.goals().stream().map(g -> g.when().compile(vocabulary))
         .toArray(EventMatcher[]::new);
+    goalOfClass = new byte[candidates.length];
+    channelTouchpointOfClass = new int[candidates.length];
+    for (int cls = 0; cls < candidates.length; cls++) {
+      for (EventMatcher g : goals) {
+        if (g.acceptsClass(cls)) {
+          goalOfClass[cls] = (byte) Math.max(goalOfClass[cls], g.classOnly() ? 1 : 2);
+        }
+      }
+      channelTouchpointOfClass[cls] = channelTouchpoint[vocabulary.channelOfClass(cls)];
+    }
   }
 
-  /** The index of the rule event {@code i} falls under, or -1 when none matches. */
-  public int rule(EventSequence events, int i) {
-    int[] c = candidates[events.eventClass(i)];
+  /** {@link #rule(EventSequence, int)} for an event whose class the caller already read. */
+  public int rule(EventSequence events, int i, int eventClass) {
+    int[] c = candidates[eventClass];
+    if (c.length == 1 && rules[c[0]].classOnly()) {
+      return c[0];
+    }
     for (int r : c) {
       if (rules[r].classOnly() || rules[r].test(events, i)) {
         return r;
@@ -75,15 +91,26 @@ public final class StageClassifier implements Serializable {
     return -1;
   }
 
+  /** The touchpoint of an event of this class under {@code rule}: the rule's, else the channel. */
+  public int touchpointOf(int eventClass, int rule) {
+    int tp = rule < 0 ? -1 : ruleTouchpoint[rule];
+    return tp >= 0 ? tp : channelTouchpointOfClass[eventClass];
+  }
+
+  /** {@link #isGoal(EventSequence, int)} for an event of class {@code eventClass}. */
+  public boolean isGoal(EventSequence events, int i, int eventClass) {
+    byte g = goalOfClass[eventClass];
+    return g == 1 || (g == 2 && isGoal(events, i));
+  }
+
+  /** The index of the rule event {@code i} falls under, or -1 when none matches. */
+  public int rule(EventSequence events, int i) {
+    return rule(events, i, events.eventClass(i));
+  }
+
   /** The stage index of a rule from {@link #rule}. */
   public int stageOfRule(int rule) {
     return ruleStage[rule];
-  }
-
-  /** The touchpoint id of event {@code i} under {@code rule}: the rule's, else the channel's. */
-  public int touchpoint(EventSequence events, int i, int rule) {
-    int tp = rule < 0 ? -1 : ruleTouchpoint[rule];
-    return tp >= 0 ? tp : channelTouchpoint[events.channel(i)];
   }
 
   /** Touchpoint names by id: the rules' touchpoints, then every channel. */

@@ -46,7 +46,8 @@ final class YamlTree {
     }
 
     String kind() {
-      return isMap() ? "a map" : isList() ? "a list" : value == null ? "nothing" : "'" + value + "'";
+      return isMap() ? "a map" : isList() ? "a list"
+          : value == null ? "nothing" : "'" + value + "'";
     }
   }
 

@@ -57,15 +57,16 @@ final class JourneyMapAnalysis implements SequenceAnalysis<JourneyMapPartial, Jo
     long runStart = 0;
     int lastGoal = -1;
     for (int i = 0; i < n; i++) {
-      int rule = classifier.rule(events, i);
-      int tp = classifier.touchpoint(events, i, rule);
+      int cls = events.eventClass(i);
+      int rule = classifier.rule(events, i, cls);
+      int tp = classifier.touchpointOf(cls, rule);
       double sentiment = events.measure(Measure.SENTIMENT, i);
       boolean scored = !Double.isNaN(sentiment);
       p.touchpoints.add(tp, stamp);
       if (scored) {
         p.touchpointEmotion.add(tp, sentiment);
       }
-      if (classifier.isGoal(events, i)) {
+      if (classifier.isGoal(events, i, cls)) {
         lastGoal = i;
       }
       if (rule < 0) {
@@ -74,7 +75,6 @@ final class JourneyMapAnalysis implements SequenceAnalysis<JourneyMapPartial, Jo
       }
       int st = classifier.stageOfRule(rule);
       int cell = st * tps + tp;
-      p.stageEvents.add(st, stamp);
       p.cells.add(cell, stamp);
       if (scored) {
         p.stageEmotion.add(st, sentiment);
@@ -125,10 +125,14 @@ final class JourneyMapAnalysis implements SequenceAnalysis<JourneyMapPartial, Jo
       Stage stage = model.stages().get(st);
       long reached = p.reached[st];
       Long[] q = p.stay[st].quantiles(0.5, 0.9);
+      long events = 0;
+      for (int tp = 0; tp < tps; tp++) {
+        events += p.cells.events[st * tps + tp];
+      }
       stageResults.add(new StageResult(stage.id(), stage.name(), reached, p.progressed[st],
           ratio(p.progressed[st], reached), reached - p.progressed[st],
           ratio(reached - p.progressed[st], reached), p.goal[st], ratio(p.goal[st], reached),
-          p.stageEvents.events[st], q[0], q[1], p.stay[st].size(), p.stageEmotion.emotion(st)));
+          events, q[0], q[1], p.stay[st].size(), p.stageEmotion.emotion(st)));
     }
     List<TransitionResult> transitions = new ArrayList<>();
     for (int from = -1; from < stages; from++) {

@@ -15,7 +15,6 @@ final class JourneyMapPartial implements Serializable {
   final long[] progressed;
   final long[] goal;
   final Durations[] stay;
-  final DistinctCounter stageEvents;
   final DistinctCounter transitions;
   final DistinctCounter touchpoints;
   final DistinctCounter cells;
@@ -34,7 +33,6 @@ final class JourneyMapPartial implements Serializable {
     for (int s = 0; s < stages; s++) {
       stay[s] = new Durations();
     }
-    stageEvents = new DistinctCounter(stages);
     transitions = new DistinctCounter((stages + 1) * stages);
     touchpoints = new DistinctCounter(touchpointCount);
     cells = new DistinctCounter(stages * touchpointCount);
@@ -54,7 +52,6 @@ final class JourneyMapPartial implements Serializable {
       goal[s] += o.goal[s];
       stay[s].addAll(o.stay[s]);
     }
-    stageEvents.addAll(o.stageEvents);
     transitions.addAll(o.transitions);
     touchpoints.addAll(o.touchpoints);
     cells.addAll(o.cells);

@@ -1,6 +1,7 @@
 package org.itinera.path;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.itinera.sequence.EventSequence;
@@ -14,17 +15,19 @@ final class PathAnalysis implements SequenceAnalysis<PathPartial, PathAnalysis.R
   /** One counted path: its names and either its packed key or its wide key. */
   record Counted(int[] names, long packed, NameSeq wide, long count, long customers) {}
 
-  /** All paths ranked, with the total number of occurrences. */
-  record Ranked(List<Counted> paths, long occurrences) {}
+  /** The top paths ranked, how many distinct paths there were, and all occurrences. */
+  record Ranked(List<Counted> paths, long distinct, long occurrences) {}
 
   private final PathWalker walker;
   private final int names;
   private final Vocabulary vocabulary;
+  private final int top;
 
-  PathAnalysis(PathWalker walker, Vocabulary vocabulary) {
+  PathAnalysis(PathWalker walker, Vocabulary vocabulary, int top) {
     this.walker = walker;
     this.names = vocabulary.names().size();
     this.vocabulary = vocabulary;
+    this.top = top;
   }
 
   @Override
@@ -44,21 +47,46 @@ final class PathAnalysis implements SequenceAnalysis<PathPartial, PathAnalysis.R
     return left;
   }
 
+  /**
+   * Ranks by count, then customers, then names. Only paths whose count reaches the top-th largest
+   * count are built and fully ordered: there can be hundreds of thousands of distinct paths.
+   */
   @Override
   public Ranked finish(PathPartial partial) {
-    List<Counted> all = new ArrayList<>(partial.packed.size() + partial.wide.size());
     PathCounts p = partial.packed;
+    long[] counts = new long[p.size() + partial.wide.size()];
+    int n = 0;
     for (int s = 0; s < p.keys.length; s++) {
       if (p.keys[s] != 0) {
-        all.add(new Counted(PathKeys.unpack(p.keys[s]), p.keys[s], null, p.counts[s],
+        counts[n++] = p.counts[s];
+      }
+    }
+    for (long[] v : partial.wide.values()) {
+      counts[n++] = v[0];
+    }
+    long threshold = Long.MIN_VALUE;
+    if (n > top) {
+      Arrays.sort(counts, 0, n);
+      threshold = counts[n - top];
+    }
+    List<Counted> candidates = new ArrayList<>();
+    for (int s = 0; s < p.keys.length; s++) {
+      if (p.keys[s] != 0 && p.counts[s] >= threshold) {
+        candidates.add(new Counted(PathKeys.unpack(p.keys[s]), p.keys[s], null, p.counts[s],
             p.customers[s]));
       }
     }
-    partial.wide.forEach((k, v) -> all.add(new Counted(k.names, 0, k, v[0], v[1])));
-    all.sort(Comparator.comparingLong(Counted::count).reversed()
+    long limit = threshold;
+    partial.wide.forEach((k, v) -> {
+      if (v[0] >= limit) {
+        candidates.add(new Counted(k.names, 0, k, v[0], v[1]));
+      }
+    });
+    candidates.sort(Comparator.comparingLong(Counted::count).reversed()
         .thenComparing(Comparator.comparingLong(Counted::customers).reversed())
         .thenComparing(Counted::names, this::compareNames));
-    return new Ranked(all, partial.occurrences);
+    return new Ranked(candidates.subList(0, Math.min(top, candidates.size())), n,
+        partial.occurrences);
   }
 
   /** Ties are ordered by the event names' text, so every engine ranks alike. */

@@ -41,7 +41,8 @@ final class PathWalker implements Serializable {
         int first = a;
         long t = events.ts(a);
         while (first > 0 && a - first + 1 < length
-            && events.ts(first) - events.ts(first - 1) <= gap && t - events.ts(first - 1) <= window) {
+            && events.ts(first) - events.ts(first - 1) <= gap
+            && t - events.ts(first - 1) <= window) {
           first--;
         }
         sink.path(events, first, a - first + 1);

@@ -22,11 +22,10 @@ public final class Paths {
     PreparedQuery query = source.prepare(spec.filter(), flags, List.of());
     Vocabulary vocabulary = query.vocabulary();
     PathWalker walker = new PathWalker(spec, vocabulary);
-    PathAnalysis counting = new PathAnalysis(walker, vocabulary);
+    PathAnalysis counting = new PathAnalysis(walker, vocabulary, spec.top());
     PathAnalysis.Ranked ranked = counting.finish(query.run(counting));
 
-    List<PathAnalysis.Counted> shown = ranked.paths().subList(0,
-        Math.min(spec.top(), ranked.paths().size()));
+    List<PathAnalysis.Counted> shown = ranked.paths();
     PathCounts shownPacked = new PathCounts();
     Set<NameSeq> shownWide = new HashSet<>();
     long shownOccurrences = 0;
@@ -43,7 +42,7 @@ public final class Paths {
     }
     CoverageAnalysis coverage = new CoverageAnalysis(walker, shownPacked, shownWide,
         vocabulary.names().size(), ranked.occurrences(), shownOccurrences);
-    return new PathsResult(rows, ranked.paths().size(), coverage.finish(query.run(coverage)),
+    return new PathsResult(rows, ranked.distinct(), coverage.finish(query.run(coverage)),
         sankey(rows, spec.anchor().backward()));
   }
 

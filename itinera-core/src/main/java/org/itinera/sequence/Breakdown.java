@@ -10,8 +10,8 @@ import org.itinera.ItineraException;
 /**
  * One dimension to split a result by. {@code CHANNEL} is a property of an event (which event is up
  * to the analysis: a funnel uses its step-1 event); {@code TRAIT} labels a customer with the text
- * of one profile trait ({@value #NO_VALUE} when absent); {@code SEGMENTS} labels a customer with the
- * first named segment whose trait predicates all hold ({@value #OTHER} when none does).
+ * of one profile trait ({@value #NO_VALUE} when absent); {@code SEGMENTS} labels a customer with
+ * the first named segment whose trait predicates all hold ({@value #OTHER} when none does).
  */
 public record Breakdown(Kind kind, String key, Map<String, List<PropertyPredicate>> segments)
     implements Serializable {
@@ -27,7 +27,8 @@ public record Breakdown(Kind kind, String key, Map<String, List<PropertyPredicat
     segments.forEach((name, preds) -> copy.put(name, List.copyOf(preds)));
     segments = java.util.Collections.unmodifiableMap(copy);
     if (kind == Kind.TRAIT && (key == null || key.isBlank())) {
-      throw ItineraException.invalid("by", "a trait breakdown needs a trait key, as in 'trait:plan'");
+      throw ItineraException.invalid("by",
+          "a trait breakdown needs a trait key, as in 'trait:plan'");
     }
     if (kind == Kind.SEGMENTS && segments.isEmpty()) {
       throw ItineraException.invalid("by", "a segment breakdown needs at least one segment");
@@ -61,7 +62,7 @@ public record Breakdown(Kind kind, String key, Map<String, List<PropertyPredicat
         + "' is not 'channel' or 'trait:KEY' (for example 'trait:plan')");
   }
 
-  /** The label of this dimension in results: {@code channel}, {@code trait:plan}, {@code segment}. */
+  /** This dimension's label in results: {@code channel}, {@code trait:plan}, {@code segment}. */
   public String label() {
     return switch (kind) {
       case CHANNEL -> "channel";

@@ -20,6 +20,15 @@ public interface EventSequence {
   /** The canonical customer id (decoded on demand; avoid it on hot paths). */
   String customerId();
 
+  /**
+   * A number that orders the query's customers as their ids in Unicode code-point order (the order
+   * of their UTF-8 bytes), so an analysis can keep "the first N customers" without decoding ids.
+   * Engines whose ordinals follow that order can use the ordinal.
+   */
+  default long customerKey() {
+    return customer();
+  }
+
   int size();
 
   /** Event time, UTC epoch milliseconds; non-decreasing in {@code i}. */

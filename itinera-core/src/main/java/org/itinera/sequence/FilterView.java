@@ -72,6 +72,11 @@ public final class FilterView {
     }
 
     @Override
+    public long customerKey() {
+      return base.customerKey();
+    }
+
+    @Override
     public int size() {
       return size;
     }

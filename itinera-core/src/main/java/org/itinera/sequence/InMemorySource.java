@@ -16,7 +16,8 @@ import org.itinera.event.Event;
  * The simplest engine: canonical {@link Event}s held as objects, one thread. Meant for tests, small
  * imports and as the yardstick other engines are compared with; it evaluates property and trait
  * predicates in Java with {@link PropertyPredicate#test}. The list order of the events is their
- * arrival order. Customers get ordinals in customer-id order, as in the embedded index.
+ * arrival order. Customers get ordinals in customer-id code-point order, so the ordinal is also
+ * the {@link EventSequence#customerKey()}.
  */
 public final class InMemorySource implements SequenceSource {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,7 +39,7 @@ public final class InMemorySource implements SequenceSource {
       throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
     }
     this.partitions = partitions;
-    Map<String, List<Event>> byCustomer = new TreeMap<>();
+    Map<String, List<Event>> byCustomer = new TreeMap<>(InMemorySource::compareCodePoints);
     for (Event e : events) {
       if (e.customerId() == null) {
         throw new IllegalArgumentException("event " + e.eventId() + " has no customer id");
@@ -55,6 +56,22 @@ public final class InMemorySource implements SequenceSource {
       traits.add(parse(traitsJson.get(id)));
     });
     this.vocabulary = builder.build();
+  }
+
+  /** Code-point (UTF-8 byte) order, which differs from String.compareTo for surrogates. */
+  static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int x = a.codePointAt(i);
+      int y = b.codePointAt(j);
+      if (x != y) {
+        return Integer.compare(x, y);
+      }
+      i += Character.charCount(x);
+      j += Character.charCount(y);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
   }
 
   public static InMemorySource of(List<Event> events) {

@@ -15,8 +15,8 @@ import java.util.Objects;
  *
  * <p>Coding events by class rather than by name lets an analysis compile any combination of name,
  * type and channel conditions into one lookup table indexed by class. An event without a name is
- * known by its type (an {@code identify} call is named {@code identify}); an event without a channel
- * has the channel {@value #NO_CHANNEL}.
+ * known by its type (an {@code identify} call is named {@code identify}); an event without a
+ * channel has the channel {@value #NO_CHANNEL}.
  *
  * <p>Immutable. Ids are dense and stable within a snapshot; an engine that grows (new events with
  * new names) publishes a new vocabulary whose ids extend the old one's.

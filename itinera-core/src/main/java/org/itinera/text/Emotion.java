@@ -1,5 +1,6 @@
 package org.itinera.text;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -14,6 +15,7 @@ public enum Emotion {
   NEUTRAL;
 
   /** Lower-case name stored in the {@code emotion} column, e.g. {@code frustration}. */
+  @JsonValue
   public String code() {
     return name().toLowerCase(Locale.ROOT);
   }

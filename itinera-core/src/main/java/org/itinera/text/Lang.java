@@ -1,5 +1,6 @@
 package org.itinera.text;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.itinera.ItineraException;
 
 /** The languages text analytics tells apart. Anything not Korean or English is {@link #OTHER}. */
@@ -15,6 +16,7 @@ public enum Lang {
   }
 
   /** The code stored in the {@code lang} column: {@code ko}, {@code en} or {@code other}. */
+  @JsonValue
   public String code() {
     return code;
   }

@@ -19,8 +19,17 @@ final class LogisticRegression {
    */
   static float[] fit(int[][] x, byte[] y, float[] w, int bits, double l2, double eta, int epochs,
       long seed) {
-    int dim = 1 << bits;
-    float[] weights = new float[dim + 1];
+    return fit(x, y, w, new float[(1 << bits) + 1], l2, eta, epochs, seed);
+  }
+
+  /**
+   * As above, starting from {@code start} (modified in place and returned): adapting a trained
+   * model to new data rather than learning from nothing.
+   */
+  static float[] fit(int[][] x, byte[] y, float[] w, float[] start, double l2, double eta,
+      int epochs, long seed) {
+    int dim = start.length - 1;
+    float[] weights = start;
     float[] g2 = new float[dim + 1];
     int n = x.length;
     int[] order = new int[n];

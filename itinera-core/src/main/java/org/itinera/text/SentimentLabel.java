@@ -1,5 +1,6 @@
 package org.itinera.text;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import org.itinera.ItineraException;
 
@@ -10,6 +11,7 @@ public enum SentimentLabel {
   POSITIVE;
 
   /** Lower-case name used in JSON and TSV: {@code negative}, {@code neutral}, {@code positive}. */
+  @JsonValue
   public String code() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -60,6 +60,16 @@ final class SentimentModel {
       return bias + scale * sum / Math.sqrt(Math.max(1, n));
     }
 
+    /** The weights as floats, bias last: the starting point for adapting the model. */
+    float[] toFloats() {
+      float[] out = new float[weights.length + 1];
+      for (int i = 0; i < weights.length; i++) {
+        out[i] = weights[i] * scale;
+      }
+      out[weights.length] = bias;
+      return out;
+    }
+
     /** Rounds trained float weights (bias last) to int8, clipping the rare extreme ones. */
     static Head quantise(float[] trained, int bits) {
       int dim = 1 << bits;

@@ -31,6 +31,18 @@ final class SentimentTraining {
   private SentimentTraining() {}
 
   static SentimentModel train(Iterable<LabelledText> data, TrainOptions options) {
+    return train(data, options, null);
+  }
+
+  /**
+   * Trains from scratch ({@code base} null) or adapts {@code base}: its feature settings and
+   * table sizes are kept and its weights are the starting point, so a few hundred of a user's
+   * texts shift the model towards their domain without the corpora it was first trained on. A
+   * head whose task the new data does not cover (the neutral head, given only positive and
+   * negative texts) is kept as it was.
+   */
+  static SentimentModel train(Iterable<LabelledText> data, TrainOptions options,
+      SentimentModel base) {
     List<LabelledText> rows = new ArrayList<>();
     for (LabelledText row : data) {
       rows.add(row);
@@ -38,7 +50,7 @@ final class SentimentTraining {
     if (rows.isEmpty()) {
       throw ItineraException.invalid("data", "no training texts were given");
     }
-    FeatureHasher hasher = DEFAULT_FEATURES;
+    FeatureHasher hasher = base == null ? DEFAULT_FEATURES : base.hasher;
     int[][] ids = new int[rows.size()][];
     Lang[] langs = new Lang[rows.size()];
     extract(rows, hasher, ids, langs);
@@ -59,21 +71,29 @@ final class SentimentTraining {
         neutralTask.add(i);
       }
     }
-    if (polar.isEmpty()) {
+    if (polar.isEmpty() && base == null) {
       throw ItineraException.invalid("data",
           "all " + rows.size() + " training texts are neutral; expected positive and negative ones");
     }
-    SentimentModel.Head polarity = fitHead(rows, ids, langs, polar, options.polarityBits(),
-        options, row -> row.label() == SentimentLabel.POSITIVE);
-    SentimentModel.Head neutral = neutralTask.isEmpty() ? null
-        : fitHead(rows, ids, langs, neutralTask, options.neutralBits(), options,
-            row -> row.label() == SentimentLabel.NEUTRAL);
+    boolean hasNeutral = !neutralSources.isEmpty();
+    SentimentModel.Head polarity = polar.isEmpty() ? base.polarity
+        : fitHead(rows, ids, langs, polar, options, row -> row.label() == SentimentLabel.POSITIVE,
+            base == null ? new float[(1 << options.polarityBits()) + 1] : base.polarity.toFloats());
+    SentimentModel.Head neutral;
+    if (!hasNeutral) {
+      neutral = base == null ? null : base.neutral;
+    } else {
+      neutral = fitHead(rows, ids, langs, neutralTask, options,
+          row -> row.label() == SentimentLabel.NEUTRAL,
+          base == null || base.neutral == null ? new float[(1 << options.neutralBits()) + 1]
+              : base.neutral.toFloats());
+    }
     return new SentimentModel(hasher, polarity, neutral);
   }
 
   private static SentimentModel.Head fitHead(List<LabelledText> rows, int[][] ids, Lang[] langs,
-      List<Integer> subset, int bits, TrainOptions options,
-      Predicate<LabelledText> target) {
+      List<Integer> subset, TrainOptions options, Predicate<LabelledText> target, float[] start) {
+    int bits = Integer.numberOfTrailingZeros(start.length - 1);
     int mask = (1 << bits) - 1;
     int n = subset.size();
     int[][] x = new int[n][];
@@ -98,8 +118,8 @@ final class SentimentTraining {
       double balance = t[0] > 0 && t[1] > 0 ? (t[0] + t[1]) / (2 * t[y[k]]) : 1;
       w[k] = (float) (rows.get(i).weight() * balance);
     }
-    float[] weights = LogisticRegression.fit(x, y, w, bits, options.l2(), options.learningRate(),
-        options.epochs(), options.seed());
+    float[] weights = LogisticRegression.fit(x, y, w, start, options.l2(),
+        options.learningRate(), options.epochs(), options.seed());
     return SentimentModel.Head.quantise(weights, bits);
   }
 

@@ -75,6 +75,17 @@ public final class TextAnalyzer {
     return new TextAnalyzer(SentimentTraining.train(data, options));
   }
 
+  /**
+   * An analyzer whose model is this one's, adapted to labelled texts: training starts from this
+   * model's weights and keeps its feature settings and table sizes ({@code options}' bits are
+   * ignored), so a few hundred texts from a user's own domain (e.g. weak labels from ratings,
+   * {@link LabelledText#fromRating}) shift it without the corpora it was first trained on. Use
+   * {@link TrainOptions#forAdapting()}. This analyzer is unchanged.
+   */
+  public TextAnalyzer adapt(Iterable<LabelledText> data, TrainOptions options) {
+    return new TextAnalyzer(SentimentTraining.train(data, options, model));
+  }
+
   /** Writes this analyzer's model so that {@link #load(Path)} can read it back. */
   public void save(Path modelFile) {
     try {

@@ -31,6 +31,15 @@ public record TrainOptions(
     return new TrainOptions(20, 18, 6, 1e-6, 0.1, 42L);
   }
 
+  /**
+   * For {@link TextAnalyzer#adapt}: five passes over the new data from the shipped weights.
+   * Measured: 80 texts teaching two new slang words moved them the right way while accuracy on
+   * 2,000 NSMC held-out reviews stayed at 0.886 (see AdaptationTest).
+   */
+  public static TrainOptions forAdapting() {
+    return new TrainOptions(20, 18, 5, 1e-6, 0.1, 42L);
+  }
+
   public TrainOptions withEpochs(int newEpochs) {
     return new TrainOptions(polarityBits, neutralBits, newEpochs, l2, learningRate, seed);
   }

@@ -39,6 +39,14 @@ class TextAnalyzerTest {
   }
 
   @Test
+  void analysis_serialisesWithStoredCodes() throws Exception {
+    String json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .writeValueAsString(analyzer.analyze("배송이 너무 느려요 짜증나"));
+    assertThat(json).contains("\"lang\":\"ko\"").contains("\"label\":\"negative\"")
+        .contains("\"emotion\":\"frustration\"");
+  }
+
+  @Test
   void analyze_negation_flipsEnglishPolarity() {
     double good = analyzer.analyze("The food was good.").score();
     double notGood = analyzer.analyze("The food was not good.").score();

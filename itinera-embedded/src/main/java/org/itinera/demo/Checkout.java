@@ -53,7 +53,7 @@ final class Checkout {
           .put("step", "payment").put("error_code", r.pick(ERRORS)).put("payment_method", method),
           s.context);
       j.pain(PainPoint.PAYMENT_ERROR, s.t);
-      if (!s.app) {
+      if (s.recordsClicks) {
         int rage = r.between(3, 6);
         Layout.Box pay = Layout.box("Checkout", "pay_button");
         for (int i = 0; i < rage; i++) {

@@ -19,9 +19,10 @@ public enum DemoFile {
       "status", "resolution", "resolved_at"),
   REVIEWS("reviews.csv", false, "review_id", "user_id", "order_id", "product_id", "product_name",
       "category", "created_at", "rating", "text", "lang", "verified_purchase", "helpful_votes"),
+  /** One row per answer; the score also sits in the column named after the survey. */
   SURVEYS("survey_responses.csv", false, "response_id", "survey", "user_id", "email",
-      "submitted_at", "channel", "score", "scale_min", "scale_max", "comment", "lang", "order_id",
-      "ticket_id"),
+      "submitted_at", "channel", "score", "scale_min", "scale_max", "nps", "csat", "ces",
+      "comment", "lang", "order_id", "ticket_id"),
   /** Per customer: the latent persona and what happened to them (for evaluation only). */
   TRUTH_CUSTOMERS("truth/customers.csv", true, "user_id", "anonymous_ids", "persona",
       "existing_customer", "first_seen", "churned_at", "experiment_variant", "pain_points"),

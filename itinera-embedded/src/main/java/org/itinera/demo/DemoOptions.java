@@ -14,7 +14,7 @@ import org.itinera.ItineraException;
  *     improvement date scale with it
  */
 public record DemoOptions(int customers, long seed, LocalDate start, int days) {
-  public static final int DEFAULT_CUSTOMERS = 5_000;
+  public static final int DEFAULT_CUSTOMERS = 3_000;
   public static final long DEFAULT_SEED = 42;
   public static final LocalDate DEFAULT_START = LocalDate.of(2025, 1, 1);
   public static final int DEFAULT_DAYS = 365;

@@ -76,7 +76,7 @@ final class Fulfilment {
     Rand r = j.r;
     long requested = deliveredAt + r.between(1, 5) * Clock.DAY + r.between(0, 600) * Clock.MINUTE;
     String reason = sizeIssue ? "size" : r.pick(OTHER_REASONS);
-    j.track(requested, -1, "Return Requested", Journey.props(channel).put("order_id", orderId)
+    j.track(requested, -1, "Order Returned", Journey.props(channel).put("order_id", orderId)
         .put("reason", reason), null);
     if (r.chance(0.4)) {
       Support.inquiry(j, requested - r.between(10, 240) * Clock.MINUTE, "refund", orderId);
@@ -92,7 +92,7 @@ final class Fulfilment {
         Support.complaint(j, at, "refund", orderId, null);
       }
     }
-    j.track(refundAt, -1, "Refund Issued", Journey.props("payment").put("order_id", orderId)
+    j.track(refundAt, -1, "Order Refunded", Journey.props("payment").put("order_id", orderId)
         .put("amount", revenue).put("currency", "KRW").put("days_to_refund", days), null);
     if (j.clock.inWindow(refundAt)) {
       j.tally.refund(hassle);

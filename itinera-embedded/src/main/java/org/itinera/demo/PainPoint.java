@@ -11,14 +11,14 @@ enum PainPoint {
   APP_CRASH("app_crash", "앱 튕김", "App crashes", "consideration", "app",
       "Application Crashed ends the app session; Application Uninstalled; in-app feedback and "
           + "e-mail tickets (category app)"),
-  DELIVERY_DELAY("delivery_delay", "배송 지연", "Late delivery", "use", "delivery",
+  DELIVERY_DELAY("delivery_delay", "배송 지연", "Late delivery", "retention", "delivery",
       "Order Delivered with days_late > 0; 'where is my order' tickets (category delivery); "
           + "review and NPS comments"),
-  SIZE_FIT("size_fit", "사이즈 불만", "Size and fit", "use", "size",
-      "Return Requested with reason size; low-star reviews about size"),
-  REFUND_HASSLE("refund_hassle", "환불 번거로움", "Refund hassle", "use", "refund",
-      "Refund Issued with days_to_refund >= 9; repeated tickets (category refund)"),
-  RUDE_SUPPORT("rude_support", "불친절한 상담", "Rude support", "use", "support",
+  SIZE_FIT("size_fit", "사이즈 불만", "Size and fit", "retention", "size",
+      "Order Returned with reason size; low-star reviews about size"),
+  REFUND_HASSLE("refund_hassle", "환불 번거로움", "Refund hassle", "retention", "refund",
+      "Order Refunded with days_to_refund >= 9; repeated tickets (category refund)"),
+  RUDE_SUPPORT("rude_support", "불친절한 상담", "Rude support", "retention", "support",
       "Tickets handled mostly by agents A07 and A19; CSAT 1-2 with comments about the agent");
 
   final String id;

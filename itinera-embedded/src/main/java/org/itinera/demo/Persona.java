@@ -8,7 +8,7 @@ package org.itinera.demo;
 enum Persona {
   DEAL_HUNTER("deal_hunter", "알뜰 딜헌터", "Deal hunter",
       "Arrives from ads and social, hunts coupons and sales, abandons carts, opens promo e-mails, "
-          + "churns fast; sharp November peak.",
+          + "churns fast.",
       0.30, 100, 9.0,
       new double[] {0.60, 0.37, 0.03}, 0.35, 0.45, 1, 4, 25,
       0.33, 0.45, 0.60, 0.30, 0.005, 0.08, 6.8, 0.38, 0.70,
@@ -28,7 +28,7 @@ enum Persona {
       "Comes from search, reads reviews and compares many products on the web with long dwell "
           + "times before buying, writes detailed reviews; electronics and home.",
       0.28, 220, 8.0,
-      new double[] {0.78, 0.12, 0.10}, 0.15, 0.25, 2, 7, 75,
+      new double[] {0.78, 0.12, 0.10}, 0.15, 0.25, 2, 5, 75,
       0.22, 0.55, 0.70, 0.50, 0.010, 0.35, 7.4, 0.18, 0.15,
       new double[] {0.10, 0.10, 0.70, 0.10, 0.00, 0.00}, 0.30,
       new double[] {0.15, 0.35, 0.32, 0.13, 0.05}, 0.45,

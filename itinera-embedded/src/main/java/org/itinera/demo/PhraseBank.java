@@ -7,10 +7,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One language's phrases, read from {@code phrases-<lang>.txt} beside this class: named sections
@@ -22,7 +22,7 @@ final class PhraseBank {
   private final String lang;
   private final Map<String, String[]> sections;
   private final String[][] typos;
-  private final Map<String, String[]> byCategory = new HashMap<>();
+  private final Map<String, String[]> byCategory = new ConcurrentHashMap<>();
 
   private PhraseBank(String lang, Map<String, String[]> sections, String[][] typos) {
     this.lang = lang;

@@ -46,6 +46,9 @@ final class Planted {
   static final double CSAT_RESPONSE = 0.30;
   static final double CSAT_RESPONSE_RUDE = 0.60;
 
+  // Click tracking (heatmaps) records this share of web sessions, as sampling tools do.
+  static final double CLICK_SAMPLE = 0.3;
+
   // Checkout A/B test: one-page checkout multiplies checkout completion by LIFT.
   static final String EXPERIMENT_ID = "exp_checkout_onepage";
   static final String EXPERIMENT_NAME = "One-page checkout";

@@ -32,6 +32,8 @@ final class Session {
   long t;
   private boolean landed;
   private final int category;
+  /** Heatmap tools record a sample of web sessions; only those carry clicks. */
+  final boolean recordsClicks;
   private Catalog.Product lastProduct;
   final Cart cart = new Cart();
 
@@ -45,6 +47,7 @@ final class Session {
     this.context = Contexts.compact(j, app, t);
     this.landingContext = app ? Contexts.app(j, t) : Contexts.web(j, slot, campaign);
     this.category = j.c.category(j.r);
+    this.recordsClicks = !app && j.r.chance(Planted.CLICK_SAMPLE);
   }
 
   /** Runs a web session on the given browser slot; returns when it ends. */
@@ -172,7 +175,6 @@ final class Session {
             .put("category", pr.category()), bounced ? 7 : p.productDwellSeconds);
       }
       case REVIEWS -> {
-        j.track(t, slot, "Product Reviews Viewed", props().put("product_id", lastProduct.id()), context);
         view("Reviews", "/p/" + lastProduct.id() + "/reviews",
             props().put("product_id", lastProduct.id()), p == Persona.RESEARCHER ? 110 : 45);
       }
@@ -230,7 +232,7 @@ final class Session {
       j.screen(t, name, pr, ctx);
     } else {
       j.page(t, slot, name, pr, ctx);
-      if (Layout.has(name)) {
+      if (recordsClicks && Layout.has(name)) {
         int clicks = "Product".equals(name) ? j.r.between(0, 2) : j.r.chance(0.35) ? 1 : 0;
         for (int i = 0; i < clicks; i++) {
           click(name, Layout.pick(j.r, name), t + (long) (dwell * (i + 1.0) / (clicks + 1)));

@@ -21,7 +21,7 @@ final class StoreVisit {
       SignUp.atStore(j, t, store[0]);
     }
     long minutes = Math.max(3, Math.round(r.logNormal(18, 0.5)));
-    j.track(t, -1, "Store Visited", Journey.props("store").put("store_id", store[0])
+    j.track(t, -1, "Store Visit", Journey.props("store").put("store_id", store[0])
         .put("store_name", j.c.korean ? store[1] : store[2]).put("region", store[3])
         .put("duration_minutes", minutes), null);
     long end = t + minutes * Clock.MINUTE;

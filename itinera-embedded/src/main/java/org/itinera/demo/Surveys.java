@@ -110,8 +110,10 @@ final class Surveys {
     TextComposer.Composed text = j.r.chance(commentChance)
         ? j.text(TextComposer.Kind.SURVEY, aspects, TextComposer.Slots.NONE) : null;
     String responseId = Ids.responseId(j.c.index, j.responses++);
+    String value = Integer.toString(score);
     j.row(t, DemoFile.SURVEYS, responseId, survey, j.c.userId, j.c.email, Clock.iso(t), channel,
-        Integer.toString(score), Integer.toString(min), Integer.toString(max),
+        value, Integer.toString(min), Integer.toString(max), survey.equals("nps") ? value : "",
+        survey.equals("csat") ? value : "", survey.equals("ces") ? value : "",
         text == null ? "" : text.text(), j.c.lang, orderId, ticketId);
     if (text != null) {
       j.textTruth("survey", responseId, text);

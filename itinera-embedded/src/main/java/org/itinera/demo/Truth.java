@@ -64,7 +64,7 @@ public record Truth(
       String opportunity, double incidence, String incidenceNote, String effectMetric,
       double effectMultiplier, String effect, String evidence) {}
 
-  /** The checkout A/B test. */
+  /** The checkout A/B test; {@code start} and {@code end} are Seoul dates, end exclusive. */
   public record Experiment(String id, String name, String exposureEvent, String control,
       String treatment, double allocation, String start, String end, String metric,
       double relativeLift) {}

@@ -32,7 +32,7 @@ final class TruthFactory {
             date(w, w.experimentEnd),
             "checkout completion: share of Checkout Started (with checkout_variant) whose "
                 + "checkout_id appears on an order in orders.csv",
-            Planted.EXPERIMENT_LIFT - 1.0),
+            Math.round((Planted.EXPERIMENT_LIFT - 1.0) * 1e9) / 1e9),
         new Truth.Improvement("app_crash_fix",
             "App " + Planted.IMPROVEMENT_VERSION + " fixes the crash on product and cart screens",
             date(w, w.improvementAt), Instant.ofEpochMilli(w.improvementAt).toString(),
@@ -90,7 +90,7 @@ final class TruthFactory {
             "return rate", Planted.SIZE_RETURN / Planted.OTHER_RETURN,
             pct(Planted.SIZE_RETURN) + " of affected orders are returned (vs "
                 + pct(Planted.OTHER_RETURN) + "); reviews of 2-3 stars about the fit"),
-        pain(PainPoint.REFUND_HASSLE, "refund (Refund Issued)", Planted.REFUND_HASSLE_RATE,
+        pain(PainPoint.REFUND_HASSLE, "refund (Order Refunded)", Planted.REFUND_HASSLE_RATE,
             "independent of reason",
             "customer retention after the refund",
             (1.0 - Planted.HASSLE_CHURN) / (1.0 - Planted.SMOOTH_REFUND_CHURN),
@@ -131,17 +131,19 @@ final class TruthFactory {
             + "follow the same profile. Late deliveries double in November-December.");
   }
 
+  /** Where the demo's events fall in the stages of the shipped journey model (default-journey.yml). */
   private static Map<String, List<String>> stages() {
     Map<String, List<String>> s = new LinkedHashMap<>();
     s.put("awareness", List.of("Ad Clicked", "Social Post Clicked", "Search Result Clicked",
-        "Referral Link Clicked", "Application Installed"));
-    s.put("consideration", List.of("Products Searched", "Product Viewed", "Product Reviews Viewed",
-        "Product Added", "Signed Up", "Store Visited"));
-    s.put("purchase", List.of("Checkout Started", "Payment Info Entered", "Checkout Error",
-        "Order Completed (orders.csv)"));
-    s.put("use", List.of("Order Shipped", "Order Delivered", "Return Requested", "Refund Issued",
-        "Application Opened", "Email Opened", "tickets.csv", "survey_responses.csv (csat, ces)"));
-    s.put("advocacy", List.of("reviews.csv (4-5 stars)", "survey_responses.csv (nps 9-10)",
+        "Referral Link Clicked"));
+    s.put("consideration", List.of("Page Viewed", "Products Searched", "Product Viewed",
+        "Product Added", "Signed Up", "Email Opened", "Email Link Clicked"));
+    s.put("purchase", List.of("Checkout Started", "Payment Info Entered",
+        "Order Completed (orders.csv)", "Store Visit"));
+    s.put("retention", List.of("Application Opened", "Signed In", "Order Delivered",
+        "Order Returned", "Order Refunded", "Ticket Opened (tickets.csv)",
+        "Survey Answered (survey_responses.csv)"));
+    s.put("advocacy", List.of("Review Submitted (reviews.csv)", "Survey Answered with nps >= 9",
         "Referral Sent", "Product Shared"));
     return s;
   }

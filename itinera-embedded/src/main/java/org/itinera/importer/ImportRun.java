@@ -14,23 +14,23 @@ import java.util.function.DoubleConsumer;
 import org.itinera.ErrorCode;
 import org.itinera.ItineraException;
 import org.itinera.ingest.BulkLoad;
+import org.itinera.importer.RowSql.Read;
 import org.itinera.ingest.BulkSession;
 
 /**
  * Imports one file inside one bulk session (one transaction).
  *
- * <p>Design notes. The file is read by DuckDB twice and never materialised, so memory does not
- * grow with the file and the rows never pass through Java. Scan 1 validates every row and groups
- * the result: good rows collapse into their distinct identity tuples, each rejected row stays a
- * group of its own with its input values. Java writes the rejects file, links the tuples in the
+ * <p>Design notes. The file is read by DuckDB, never materialised, so memory does not grow with
+ * the file and the rows never pass through Java. Scan 1 validates every row and groups the
+ * result: good rows collapse into their distinct identity tuples. Java links the tuples in the
  * identity graph, and scan 2 inserts the good rows with one INSERT ... SELECT joined to the
- * tuples' customers; it skips the checks and just leaves out the rejected row numbers. Rows are
- * numbered identically in both scans (DuckDB reads a file in order), which is what ties scan 2
- * to scan 1. Event ids repeated within the file are rare and finding them costs a hash table of
- * every id, so the first attempt does not look: the primary key refuses the insert, the
- * transaction rolls back, and {@link Importer} runs the file again with {@code dedupe}, which
- * keeps the first row of each repeated id. A profile file ({@code identify} rows) gets one more
- * narrow scan for its traits.
+ * tuples' customers. Both scans run on all cores; numbering rows in file order (row_number())
+ * would put DuckDB on one thread, so it is done only when needed: to find the line and values of
+ * rejected rows (only when scan 1 counted some), and for the rare cases below. Event ids repeated
+ * within the file cost a hash table of every id to find, so the first attempt does not look: the
+ * primary key refuses the insert, the transaction rolls back, and {@link Importer} runs the file
+ * again with {@code dedupe}, which keeps the first row of each repeated id. A profile file
+ * ({@code identify} rows) gets one more narrow, ordered scan for its traits, later rows winning.
  */
 final class ImportRun implements BulkLoad<FileReport> {
   private static final double SCAN_END = 0.45;
@@ -55,13 +55,17 @@ final class ImportRun implements BulkLoad<FileReport> {
   public FileReport load(BulkSession session) throws SQLException {
     long start = System.nanoTime();
     Connection c = session.connection();
-    new MappingCheck(mapping).check(c, session.identityTraits());
+    // The Importer checked the mapping against this file already; the file is described again
+    // here, on the writer's connection, for the columns DuckDB sees now.
     try (InputFile in = InputFile.open(c, file, mapping)) {
       new MappingCheck(mapping).checkColumns(in);
       RowSql rows = new RowSql(mapping, in, session.identityTraits(), target.sourceId(),
           target.defaultChannel(), target.context(file, mapping), System.currentTimeMillis());
       Counts counts = scan(session, in, rows);
       Path rejects = null;
+      if (counts.rejected() > 0) {
+        locateRejects(session, rows);
+      }
       if (counts.rejected() + counts.duckdbRejected() > 0) {
         rejects = writeRejects(c, in, counts);
       }
@@ -69,7 +73,10 @@ final class ImportRun implements BulkLoad<FileReport> {
         FileReport report = store(session, in, rows, counts, rejects, start);
         try (Statement st = c.createStatement()) {
           st.execute("DROP TABLE IF EXISTS import_scan");
+          st.execute("DROP TABLE IF EXISTS import_rejects");
           st.execute("DROP TABLE IF EXISTS import_dups");
+          st.execute("DROP TABLE IF EXISTS temp.main.reject_errors");
+          st.execute("DROP TABLE IF EXISTS temp.main.reject_scans");
         }
         return report;
       } catch (SQLException | RuntimeException e) {
@@ -80,7 +87,7 @@ final class ImportRun implements BulkLoad<FileReport> {
     }
   }
 
-  /** Scan 1: identity tuples of good rows and the rejected rows into the temp table import_scan. */
+  /** Scan 1: identity tuples of good rows into the temp table import_scan; rejects counted. */
   private Counts scan(BulkSession session, InputFile in, RowSql rows) throws SQLException {
     Connection c = session.connection();
     if (in.format == FileFormat.CSV) {
@@ -89,29 +96,26 @@ final class ImportRun implements BulkLoad<FileReport> {
         st.execute("DROP TABLE IF EXISTS temp.main.reject_scans");
       }
     }
-    List<String> traitCols = session.identityTraitColumns();
     StringBuilder keys = new StringBuilder("CASE WHEN reason IS NULL THEN user_id END AS user_id,"
         + " CASE WHEN reason IS NULL THEN anonymous_id END AS anonymous_id");
-    for (String t : traitCols) {
+    for (String t : session.identityTraitColumns()) {
       keys.append(", CASE WHEN reason IS NULL THEN ").append(t).append(" END AS ").append(t);
     }
-    // Good rows collapse into one group per identity tuple; a rejected row is a group of its
-    // own (its number is in the key) and keeps its input values for the rejects file.
+    // Good rows collapse into one group per identity tuple, rejected rows into one group.
     Sql sql = new Sql();
-    String scan = "CREATE OR REPLACE TEMP TABLE import_scan AS SELECT " + keys
-        + ", CASE WHEN reason IS NOT NULL THEN rec END AS reject_rec, reason,"
-        + " CASE WHEN reason IS NOT NULL THEN raw END AS raw, count(*) AS n, max(rec) AS last_rec"
-        + " FROM (" + rows.validated(sql, true, true) + ") GROUP BY ALL";
-    session.execute(scan, sql.params(), progress(0, SCAN_END));
+    session.execute("CREATE OR REPLACE TEMP TABLE import_scan AS SELECT " + keys
+        + ", reason IS NOT NULL AS rejected, count(*) AS n FROM ("
+        + rows.validated(sql, Read.CHECK) + ") GROUP BY ALL", sql.params(),
+        progress(0, SCAN_END));
     long duckdbRejected = 0;
     if (in.format == FileFormat.CSV) {
       duckdbRejected = single(c, "SELECT count(DISTINCT line) FROM temp.main.reject_errors");
     }
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT coalesce(max(last_rec), 0),"
-            + " coalesce(sum(n) FILTER (WHERE reject_rec IS NULL), 0),"
-            + " count(*) FILTER (WHERE reject_rec IS NOT NULL),"
-            + " count(*) FILTER (WHERE reject_rec IS NULL)"
+        ResultSet rs = st.executeQuery("SELECT coalesce(sum(n), 0),"
+            + " coalesce(sum(n) FILTER (WHERE NOT rejected), 0),"
+            + " coalesce(sum(n) FILTER (WHERE rejected), 0),"
+            + " count(*) FILTER (WHERE NOT rejected)"
             + " FROM import_scan")) {
       rs.next();
       return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), duckdbRejected,
@@ -119,37 +123,47 @@ final class ImportRun implements BulkLoad<FileReport> {
     }
   }
 
+  /** Only when scan 1 found rejects: their row numbers and input values, in one ordered read. */
+  private void locateRejects(BulkSession session, RowSql rows) throws SQLException {
+    Sql sql = new Sql();
+    session.execute("CREATE OR REPLACE TEMP TABLE import_rejects AS SELECT rec, reason, raw"
+        + " FROM (" + rows.validated(sql, Read.NUMBERED) + ") WHERE reason IS NOT NULL",
+        sql.params(), null);
+  }
+
   private FileReport store(BulkSession session, InputFile in, RowSql rows, Counts counts,
       Path rejects, long start) throws SQLException {
-    Connection c = session.connection();
     if (dedupe) {
-      // Only after an insert found an event id twice in this file (see Importer): a third scan
-      // finds which ids repeat and the row each keeps (its first).
+      // Only after an insert found an event id twice in this file (see Importer): an ordered
+      // read finds which ids repeat and the row each keeps (its first).
       Sql sql = new Sql();
       session.execute("CREATE OR REPLACE TEMP TABLE import_dups AS SELECT event_id,"
-          + " min(rec) AS first_rec FROM (" + rows.validated(sql, false, false)
+          + " min(rec) AS first_rec FROM (" + rows.validated(sql, Read.NUMBERED)
           + ") WHERE reason IS NULL GROUP BY event_id HAVING count(*) > 1", sql.params(), null);
     }
     List<String> traitCols = session.identityTraitColumns();
     String tupleCols = "user_id, anonymous_id"
         + (traitCols.isEmpty() ? "" : ", " + String.join(", ", traitCols));
-    session.resolveIdentities("SELECT " + tupleCols
-        + " FROM import_scan WHERE reject_rec IS NULL", List.of());
+    session.resolveIdentities("SELECT " + tupleCols + " FROM import_scan WHERE NOT rejected",
+        List.of());
     Sql sql = new Sql();
     long inserted;
     try {
-      inserted = session.insertEvents(goodRows(rows, sql, counts, "v.*"), sql.params(),
-          counts.rows(), progress(SCAN_END, INSERT_END));
+      inserted = session.insertEvents(goodRows(rows, sql, "v.*", false), sql.params(),
+          progress(SCAN_END, INSERT_END));
     } catch (SQLException e) {
-      if (!dedupe && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("duplicate key")) {
+      String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+      if (!dedupe && message.contains("duplicate key")) {
         throw new RepeatedIds(e);
       }
       throw e;
     }
     if (mayIdentify()) {
       Sql traits = new Sql();
-      session.mergeProfileTraits(goodRows(rows, traits, counts, tupleCols + ", traits")
-          + " AND v.type = 'identify' AND v.traits IS NOT NULL ORDER BY v.rec", traits.params());
+      String identify = goodRows(rows, traits, tupleCols + ", traits, rec", true)
+          + " AND v.type = 'identify' AND v.traits IS NOT NULL";
+      session.mergeProfileTraits("SELECT " + tupleCols + ", traits FROM (" + identify
+          + ") ORDER BY rec", traits.params());
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new FileReport(in.path, in.format, counts.rows() + counts.duckdbRejected(), inserted,
@@ -157,18 +171,18 @@ final class ImportRun implements BulkLoad<FileReport> {
         counts.tuples(), millis);
   }
 
-  /** Valid rows (all but the rejected ones), first copy only of an event id repeated. */
-  private String goodRows(RowSql rows, Sql sql, Counts counts, String select) {
+  /**
+   * The good rows: those passing every check, and of an event id repeated in the file only the
+   * first. {@code inOrder} numbers them ({@code rec}), which reads on one thread.
+   */
+  private String goodRows(RowSql rows, Sql sql, String select, boolean inOrder) {
+    boolean numbered = dedupe || inOrder;
     StringBuilder q = new StringBuilder("SELECT " + select + " FROM ("
-        + rows.validated(sql, false, false) + ") v");
+        + rows.validated(sql, numbered ? Read.NUMBERED : Read.INSERT) + ") v");
     if (dedupe) {
       q.append(" LEFT JOIN import_dups d ON v.event_id = d.event_id");
     }
-    q.append(" WHERE true");
-    if (counts.rejected() > 0) {
-      q.append(" AND v.rec NOT IN (SELECT reject_rec FROM import_scan"
-          + " WHERE reject_rec IS NOT NULL)");
-    }
+    q.append(" WHERE v.reason IS NULL");
     if (dedupe) {
       q.append(" AND (d.event_id IS NULL OR d.first_rec = v.rec)");
     }
@@ -190,7 +204,8 @@ final class ImportRun implements BulkLoad<FileReport> {
 
   private Path writeRejects(Connection c, InputFile in, Counts counts) throws SQLException {
     try {
-      return new RejectsWriter(c, in, target.rejectsDir()).write(counts.duckdbRejected() > 0);
+      return new RejectsWriter(c, in, target.rejectsDir())
+          .write(counts.rejected() > 0, counts.duckdbRejected() > 0);
     } catch (IOException e) {
       throw new ItineraException(ErrorCode.IO_FAILURE, "rejects", "cannot write the rejects of "
           + file + " to " + target.rejectsDir() + ": " + e.getMessage(), e);

@@ -1,7 +1,10 @@
 package org.itinera.importer;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Objects;
+import org.itinera.ErrorCode;
 import org.itinera.ItineraException;
 import org.itinera.ingest.Ingestor;
 import org.itinera.source.Source;
@@ -18,11 +21,13 @@ import org.itinera.store.Store;
  * default channel are used, otherwise the text itself is the source id.
  */
 public final class Importer {
+  private final Store store;
   private final Ingestor ingestor;
   private final Mapping mapping;
   private final ImportTarget target;
 
-  private Importer(Ingestor ingestor, Mapping mapping, ImportTarget target) {
+  private Importer(Store store, Ingestor ingestor, Mapping mapping, ImportTarget target) {
+    this.store = store;
     this.ingestor = ingestor;
     this.mapping = mapping;
     this.target = target;
@@ -41,7 +46,7 @@ public final class Importer {
     ImportTarget target = registered == null
         ? new ImportTarget(mapping.source(), null, rejectsDir)
         : new ImportTarget(registered.sourceId(), registered.channel(), rejectsDir);
-    return new Importer(ingestor, mapping, target);
+    return new Importer(store, ingestor, mapping, target);
   }
 
   /**
@@ -51,6 +56,7 @@ public final class Importer {
    */
   public FileReport importFile(Path file, ImportListener listener) {
     long start = System.nanoTime();
+    precheck(file);
     ImportListener monotonic = new Monotonic(listener);
     monotonic.started(file);
     FileReport report;
@@ -67,6 +73,22 @@ public final class Importer {
     monotonic.progress(file, 1.0);
     monotonic.finished(report);
     return report;
+  }
+
+  /**
+   * Checks the mapping against the store and the file on a connection of its own, so that a file
+   * the mapping does not fit is refused before the writer (and everyone waiting on it) is held.
+   */
+  private void precheck(Path file) {
+    try (Connection c = store.newConnection()) {
+      new MappingCheck(mapping).check(c, ingestor.identityTraits());
+      try (InputFile in = InputFile.open(c, file, mapping)) {
+        new MappingCheck(mapping).checkColumns(in);
+      }
+    } catch (SQLException e) {
+      throw new ItineraException(ErrorCode.INTERNAL, "cannot check " + file + ": "
+          + e.getMessage());
+    }
   }
 
   /** Progress that never goes back, also when a file is imported a second time. */

@@ -103,11 +103,14 @@ final class InputFile implements AutoCloseable {
     }
   }
 
-  /** The rows of the file, numbered: {@value #REC} then its columns (JSON Lines: the object). */
-  String relation(Sql sql, boolean storeRejects) {
+  /**
+   * The rows of the file: {@value #REC} then its columns (JSON Lines: the object). Numbering
+   * (1-based, in file order) makes DuckDB read on one thread, so unnumbered rows get NULL.
+   */
+  String relation(Sql sql, boolean storeRejects, boolean numbered) {
     String columnsOut = format == FileFormat.JSONL ? "json AS " + JSON : "*";
-    return "SELECT row_number() OVER () AS " + REC + ", " + columnsOut + " FROM "
-        + tableFunction(sql, storeRejects);
+    return "SELECT " + (numbered ? "row_number() OVER ()" : "NULL::BIGINT") + " AS " + REC
+        + ", " + columnsOut + " FROM " + tableFunction(sql, storeRejects);
   }
 
   private String tableFunction(Sql sql, boolean storeRejects) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.itinera.ErrorCode;
 import org.itinera.ItineraException;
@@ -84,7 +85,7 @@ final class MappingReader {
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!TOP.contains(key)) {
-        problem(key, "unknown field; expected one of " + new java.util.TreeSet<>(TOP));
+        problem(key, "unknown field; expected one of " + new TreeSet<>(TOP));
       }
     }
     String source = text(root, "source", true);
@@ -139,7 +140,7 @@ final class MappingReader {
     Set<String> known = Set.of("delimiter", "header", "quote", "escape", "skip");
     node.fieldNames().forEachRemaining(k -> {
       if (!known.contains(k)) {
-        problem("csv." + k, "unknown CSV option; expected one of " + new java.util.TreeSet<>(known));
+        problem("csv." + k, "unknown CSV option; expected one of " + new TreeSet<>(known));
       }
     });
     String delimiter = text(node, "delimiter", "csv.delimiter", false);

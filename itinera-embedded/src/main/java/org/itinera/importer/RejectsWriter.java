@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Writes the rows of a file that were refused, in line order, to a {@link RejectsFile}: rows that
- * failed a check (from the temp table import_scan) merged with lines DuckDB's CSV reader could not
- * split into columns (its reject_errors table). Both are read in pages, so a file that is all bad
+ * failed a check merged with lines DuckDB's CSV reader could not split into columns (its
+ * reject_errors table). Both are read in pages, so a file that is all bad
  * still takes little memory.
  */
 final class RejectsWriter {
@@ -29,11 +29,16 @@ final class RejectsWriter {
     this.dir = dir;
   }
 
-  Path write(boolean duckdbRejects) throws SQLException, IOException {
+  /**
+   * Writes the file: rows that failed a check (temp table import_rejects) if {@code
+   * checkRejects}, lines DuckDB could not read if {@code duckdbRejects}.
+   */
+  Path write(boolean checkRejects, boolean duckdbRejects) throws SQLException, IOException {
     long[] duckdbLines = duckdbRejects ? duckdbLines() : new long[0];
     boolean lines = in.format != FileFormat.PARQUET;
-    Page checks = new Page("SELECT reject_rec, reason, raw FROM import_scan"
-        + " WHERE reject_rec IS NOT NULL AND reject_rec > ? ORDER BY reject_rec LIMIT " + PAGE);
+    Page checks = new Page(checkRejects
+        ? "SELECT rec, reason, raw FROM import_rejects WHERE rec > ? ORDER BY rec LIMIT " + PAGE
+        : null);
     Page unreadable = new Page(duckdbRejects
         ? "SELECT line, 'cannot read the line: ' || string_agg(DISTINCT lower(error_type) || ' ('"
             + " || error_message || ')', '; '), [any_value(csv_line)] FROM temp.main.reject_errors"

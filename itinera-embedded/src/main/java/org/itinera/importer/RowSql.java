@@ -48,11 +48,34 @@ final class RowSql {
     this.nowMs = nowMs;
   }
 
-  /** The validated rows; {@code withRaw} adds the input row for rejected rows. */
-  String validated(Sql sql, boolean storeRejects, boolean withRaw) {
-    return "SELECT " + finalColumns(sql, withRaw) + " FROM (SELECT *, " + typed(sql)
-        + " FROM (SELECT " + raw(sql, withRaw) + " FROM (" + in.relation(sql, storeRejects)
-        + ")))";
+  /**
+   * The validated rows. {@code numbered} gives {@code rec} (the row's number in the file) at the
+   * price of a single-threaded read; {@code withRaw} adds the input row as a list of text.
+   */
+  String validated(Sql sql, Read read) {
+    return "SELECT " + finalColumns(sql, read.withRaw) + " FROM (SELECT *, " + typed(sql)
+        + " FROM (SELECT " + raw(sql, read.withRaw) + " FROM ("
+        + in.relation(sql, read.storeRejects, read.numbered) + ")))";
+  }
+
+  /** How a scan reads the file. */
+  enum Read {
+    /** First scan: parallel, and DuckDB keeps the lines it cannot read (CSV). */
+    CHECK(true, false, false),
+    /** Insert: parallel. */
+    INSERT(false, false, false),
+    /** Finding rejected rows' numbers and values, or first copies of repeated ids: in order. */
+    NUMBERED(false, true, true);
+
+    final boolean storeRejects;
+    final boolean numbered;
+    final boolean withRaw;
+
+    Read(boolean storeRejects, boolean numbered, boolean withRaw) {
+      this.storeRejects = storeRejects;
+      this.numbered = numbered;
+      this.withRaw = withRaw;
+    }
   }
 
   private String raw(Sql sql, boolean withRaw) {

@@ -7,26 +7,30 @@ import java.util.Arrays;
  * arrival, as two primitive columns.
  *
  * <ul>
- *   <li>{@code cls}: the event class (type, name, channel), 16 bits; classes beyond 65,534 are
- *       stored as {@link #WIDE} with the real id in a sparse side table.
+ *   <li>{@code cls8} or {@code cls16}: the event class (type, name, channel) in 8 bits when the
+ *       vocabulary has fewer than 255 classes, else 16; the largest value of the width marks a
+ *       class too large for it, whose real id is in a sparse side table.
  *   <li>{@code dts}: milliseconds since the customer's previous event, unsigned 32 bits (gaps up to
  *       49.7 days); longer gaps are {@link #FAR} with the delta in a sparse side table. The first
  *       event's delta counts from the customer's base second ({@code baseSec}, seconds since
  *       {@code epochMs}).
  * </ul>
  *
- * <p>That is 6 bytes per event plus 8 per customer. Arrival order ({@code seq}) is not stored: it
- * only matters between events with equal times, so it is kept for those positions alone.
+ * <p>That is 5 (or 6) bytes per event plus 8 per customer. Arrival order ({@code seq}) is not
+ * stored: it only matters between events with equal times, so it is kept for those positions
+ * alone.
  */
 final class BaseSegment {
-  static final char WIDE = 0xFFFF;
+  static final int WIDE8 = 0xFF;
+  static final int WIDE16 = 0xFFFF;
   static final int FAR = -1;
 
   final int customers;
   final int[] start;
   final int[] baseSec;
   final long epochMs;
-  final char[] cls;
+  final byte[] cls8;
+  final char[] cls16;
   final int[] dts;
   final int[] widePos;
   final int[] wideCls;
@@ -37,14 +41,16 @@ final class BaseSegment {
   final Measures measures;
   final long maxSeq;
 
-  BaseSegment(int customers, int[] start, int[] baseSec, long epochMs, char[] cls, int[] dts,
+  BaseSegment(int customers, int[] start, int[] baseSec, long epochMs, byte[] cls8, char[] cls16,
+      int[] dts,
       int[] widePos, int[] wideCls, int[] farPos, long[] farDelta, int[] tiePos, long[] tieSeq,
       Measures measures, long maxSeq) {
     this.customers = customers;
     this.start = start;
     this.baseSec = baseSec;
     this.epochMs = epochMs;
-    this.cls = cls;
+    this.cls8 = cls8;
+    this.cls16 = cls16;
     this.dts = dts;
     this.widePos = widePos;
     this.wideCls = wideCls;
@@ -57,17 +63,17 @@ final class BaseSegment {
   }
 
   static BaseSegment empty() {
-    return new BaseSegment(0, new int[1], new int[0], 0, new char[0], new int[0], new int[0],
+    return new BaseSegment(0, new int[1], new int[0], 0, new byte[0], null, new int[0], new int[0],
         new int[0], new int[0], new long[0], new int[0], new long[0], Measures.NONE, -1);
   }
 
   BaseSegment withMeasures(Measures newMeasures) {
-    return new BaseSegment(customers, start, baseSec, epochMs, cls, dts, widePos, wideCls, farPos,
-        farDelta, tiePos, tieSeq, newMeasures, maxSeq);
+    return new BaseSegment(customers, start, baseSec, epochMs, cls8, cls16, dts, widePos, wideCls,
+        farPos, farDelta, tiePos, tieSeq, newMeasures, maxSeq);
   }
 
   int events() {
-    return cls.length;
+    return dts.length;
   }
 
   /** Decodes customer {@code c}'s times into {@code out}; returns the event count. */
@@ -84,8 +90,16 @@ final class BaseSegment {
   }
 
   int eventClass(int position) {
-    char c = cls[position];
-    return c == WIDE ? wideCls[Arrays.binarySearch(widePos, position)] : c;
+    if (cls8 != null) {
+      int c = cls8[position] & 0xFF;
+      return c == WIDE8 ? wide(position) : c;
+    }
+    int c = cls16[position];
+    return c == WIDE16 ? wide(position) : c;
+  }
+
+  private int wide(int position) {
+    return wideCls[Arrays.binarySearch(widePos, position)];
   }
 
   private long far(int position) {
@@ -99,7 +113,8 @@ final class BaseSegment {
   }
 
   long bytes() {
-    return 2L * cls.length + 4L * dts.length + 4L * start.length + 4L * baseSec.length
+    return (cls8 != null ? cls8.length : 2L * cls16.length) + 4L * dts.length
+        + 4L * start.length + 4L * baseSec.length
         + 8L * (widePos.length + farPos.length) + 4L * farPos.length + 12L * tiePos.length
         + measures.bytes();
   }

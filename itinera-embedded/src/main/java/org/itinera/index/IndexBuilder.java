@@ -18,7 +18,8 @@ import org.itinera.sequence.Vocabulary;
  *
  * <p>Design notes. Moving strings through JDBC one row at a time is what makes a naive load slow,
  * so the bulk query sends only numbers: {@code hash(customer_id)}, {@code epoch_ms(ts)}, {@code
- * seq} and {@code hash(type, name, channel)}. The two small dictionaries (distinct customers in
+ * seq} and {@code hash(type, name, channel)} (hashes cut to 63 bits: DuckDB's are unsigned, which
+ * its JDBC driver returns through BigInteger). The two small dictionaries (distinct customers in
  * id order, distinct classes) come first and are turned into hash-to-ordinal maps; a 64-bit
  * collision between two distinct customer ids (about one chance in 10^8 at a million customers) is
  * detected and reported rather than silently merging them. All queries run in one read
@@ -31,14 +32,18 @@ import org.itinera.sequence.Vocabulary;
  */
 final class IndexBuilder {
   private static final String MAX = "SELECT coalesce(max(seq), -1), count(*) FROM events";
-  private static final String CUSTOMERS = "SELECT customer_id, hash(customer_id) FROM events "
+  /** DuckDB's hash is an unsigned 64-bit; 63 bits as a BIGINT avoid BigInteger in JDBC. */
+  private static final String CUSTOMER_HASH = "(hash(customer_id) & 9223372036854775807)::BIGINT";
+  private static final String CLASS_HASH =
+      "(hash(type, name, channel) & 9223372036854775807)::BIGINT";
+  private static final String CUSTOMERS = "SELECT customer_id, " + CUSTOMER_HASH + " FROM events "
       + "WHERE seq <= ? GROUP BY customer_id ORDER BY customer_id";
-  private static final String CLASSES = "SELECT type, name, channel, hash(type, name, channel) "
-      + "FROM events WHERE seq <= ? GROUP BY type, name, channel";
-  private static final String EVENTS = "SELECT hash(customer_id), epoch_ms(ts), seq, "
-      + "hash(type, name, channel) FROM events WHERE seq <= ?";
-  private static final String MEASURES = "SELECT hash(customer_id), epoch_ms(ts), seq, sentiment, "
-      + "rating, revenue FROM events WHERE seq <= ? AND (sentiment IS NOT NULL "
+  private static final String CLASSES = "SELECT type, name, channel, " + CLASS_HASH
+      + " FROM events WHERE seq <= ? GROUP BY type, name, channel";
+  private static final String EVENTS = "SELECT " + CUSTOMER_HASH + ", epoch_ms(ts), seq, "
+      + CLASS_HASH + " FROM events WHERE seq <= ?";
+  private static final String MEASURES = "SELECT " + CUSTOMER_HASH + ", epoch_ms(ts), seq, "
+      + "sentiment, rating, revenue FROM events WHERE seq <= ? AND (sentiment IS NOT NULL "
       + "OR rating IS NOT NULL OR revenue IS NOT NULL)";
 
   private final Connection connection;
@@ -109,7 +114,7 @@ final class IndexBuilder {
     }
     int customers = ids.size();
     Staging staging = fetchEvents(maxSeq, rows, customerOf, classOf, customers);
-    BaseSegment base = encode(staging, customers, maxSeq)
+    BaseSegment base = encode(staging, customers, vocabulary.classCount(), maxSeq)
         .withMeasures(fetchMeasures(maxSeq, staging, customerOf));
     Snapshot snapshot = new Snapshot(vocabulary.build(), Customers.ofSorted(ids.toArray(
         new String[0])), base, Tail.EMPTY, maxSeq);
@@ -172,7 +177,9 @@ final class IndexBuilder {
 
   private Measures fetchMeasures(long maxSeq, Staging st, LongIntMap customerOf)
       throws SQLException {
-    List<double[]> found = new ArrayList<>();
+    int n = 0;
+    int[] pos = new int[1024];
+    double[][] values = new double[3][1024];
     try (PreparedStatement s = connection.prepareStatement(MEASURES)) {
       s.setLong(1, maxSeq);
       try (ResultSet r = s.executeQuery()) {
@@ -191,24 +198,37 @@ final class IndexBuilder {
             throw new ItineraException(ErrorCode.INTERNAL, null, "event seq " + seq
                 + " with numeric fields is missing from the staged events");
           }
-          found.add(new double[] {p, value(r, 4), value(r, 5), value(r, 6)});
+          if (n == pos.length) {
+            pos = Arrays.copyOf(pos, n * 2);
+            for (int m = 0; m < 3; m++) {
+              values[m] = Arrays.copyOf(values[m], n * 2);
+            }
+          }
+          pos[n] = p;
+          for (int m = 0; m < 3; m++) {
+            values[m][n] = value(r, 4 + m);
+          }
+          n++;
         }
       }
     }
-    found.sort((a, b) -> Double.compare(a[0], b[0]));
-    int n = found.size();
-    int[] pos = new int[n];
-    float[] sentiment = new float[n];
-    float[] rating = new float[n];
-    double[] revenue = new double[n];
+    // Rows arrive in storage order; order them by position with one primitive sort of
+    // (position, row) pairs packed into longs.
+    long[] order = new long[n];
     for (int k = 0; k < n; k++) {
-      double[] f = found.get(k);
-      pos[k] = (int) f[0];
-      sentiment[k] = (float) f[1];
-      rating[k] = (float) f[2];
-      revenue[k] = f[3];
+      order[k] = ((long) pos[k] << 32) | k;
     }
-    return new Measures(pos, sentiment, rating, revenue);
+    Arrays.sort(order);
+    int[] sortedPos = new int[n];
+    double[][] sortedValues = new double[3][n];
+    for (int k = 0; k < n; k++) {
+      int row = (int) order[k];
+      sortedPos[k] = pos[row];
+      for (int m = 0; m < 3; m++) {
+        sortedValues[m][k] = values[m][row];
+      }
+    }
+    return Measures.of(st.ts.length, sortedPos, sortedValues);
   }
 
   private static double value(ResultSet r, int column) throws SQLException {
@@ -216,10 +236,12 @@ final class IndexBuilder {
     return v == null ? Double.NaN : ((Number) v).doubleValue();
   }
 
-  private BaseSegment encode(Staging st, int customers, long maxSeq) {
+  private BaseSegment encode(Staging st, int customers, int classes, long maxSeq) {
     int n = st.ts.length;
     long epochMs = n == 0 ? 0 : Math.floorDiv(st.minTs, 1000) * 1000;
-    char[] cls = new char[n];
+    boolean narrow = classes < BaseSegment.WIDE8;
+    byte[] cls8 = narrow ? new byte[n] : null;
+    char[] cls16 = narrow ? null : new char[n];
     int[] dts = new int[n];
     int[] baseSec = new int[customers];
     int chunks = Math.max(1, Math.min(customers, threads * 4));
@@ -227,13 +249,14 @@ final class IndexBuilder {
     for (int k = 0; k < chunks; k++) {
       int from = (int) ((long) customers * k / chunks);
       int to = (int) ((long) customers * (k + 1) / chunks);
-      futures.add(pool.submit(() -> encodeRange(st, from, to, epochMs, cls, dts, baseSec)));
+      futures.add(pool.submit(() -> encodeRange(st, from, to, epochMs, cls8, cls16, dts,
+          baseSec)));
     }
     Extras all = new Extras();
     for (Future<Extras> f : futures) {
       all.addAll(join(f));
     }
-    return new BaseSegment(customers, st.start, baseSec, epochMs, cls, dts,
+    return new BaseSegment(customers, st.start, baseSec, epochMs, cls8, cls16, dts,
         all.wide.positions(), all.wide.ints(), all.far.positions(), all.far.longs(),
         all.ties.positions(), all.ties.longs(), Measures.NONE, maxSeq);
   }
@@ -251,8 +274,8 @@ final class IndexBuilder {
     }
   }
 
-  private static Extras encodeRange(Staging st, int from, int to, long epochMs, char[] cls,
-      int[] dts, int[] baseSec) {
+  private static Extras encodeRange(Staging st, int from, int to, long epochMs, byte[] cls8,
+      char[] cls16, int[] dts, int[] baseSec) {
     Extras x = new Extras();
     for (int c = from; c < to; c++) {
       sortCustomer(st, c);
@@ -274,11 +297,15 @@ final class IndexBuilder {
         }
         prev = st.ts[p];
         int k = st.cls[p];
-        if (k >= BaseSegment.WIDE) {
-          cls[p] = BaseSegment.WIDE;
+        int marker = cls8 != null ? BaseSegment.WIDE8 : BaseSegment.WIDE16;
+        if (k >= marker) {
           x.wide.add(p, k);
+          k = marker;
+        }
+        if (cls8 != null) {
+          cls8[p] = (byte) k;
         } else {
-          cls[p] = (char) k;
+          cls16[p] = (char) k;
         }
         boolean tiesPrevious = p > a && st.ts[p] == st.ts[p - 1];
         boolean tiesNext = p + 1 < b && st.ts[p] == st.ts[p + 1];

@@ -26,8 +26,6 @@ final class IndexView implements EventSequence {
   /** For merged views: base position, or -(tail index + 1). */
   private int[] source = new int[64];
   private int baseCount;
-  private int measureFrom = -1;
-  private int measureTo;
 
   IndexView(Snapshot snapshot, Vocabulary vocabulary, QueryFlags flags) {
     this.snapshot = snapshot;
@@ -40,7 +38,6 @@ final class IndexView implements EventSequence {
   /** Points the view at customer {@code c}. */
   void position(int c) {
     customer = c;
-    measureFrom = -1;
     baseCount = 0;
     if (c < base.customers) {
       from = base.start[c];
@@ -105,6 +102,11 @@ final class IndexView implements EventSequence {
   }
 
   @Override
+  public long customerKey() {
+    return snapshot.customers().key(customer);
+  }
+
+  @Override
   public int size() {
     return size;
   }
@@ -119,8 +121,7 @@ final class IndexView implements EventSequence {
     if (merged) {
       return cls[i];
     }
-    char c = base.cls[from + i];
-    return c == BaseSegment.WIDE ? base.eventClass(from + i) : c;
+    return base.eventClass(from + i);
   }
 
   @Override
@@ -128,19 +129,7 @@ final class IndexView implements EventSequence {
     if (merged && source[i] < 0) {
       return tail.measure(measure, -source[i] - 1);
     }
-    int position = merged ? source[i] : from + i;
-    Measures m = base.measures;
-    if (measureFrom < 0) {
-      // A customer's stored measures are one small run; find it once per customer.
-      measureFrom = m.lowerBound(from);
-      measureTo = m.lowerBound(from + baseCount);
-    }
-    for (int k = measureFrom; k < measureTo; k++) {
-      if (m.position(k) == position) {
-        return m.value(measure, k);
-      }
-    }
-    return Double.NaN;
+    return base.measures.at(measure, merged ? source[i] : from + i);
   }
 
   @Override

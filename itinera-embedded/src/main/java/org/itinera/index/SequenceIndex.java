@@ -27,8 +27,9 @@ import org.itinera.sequence.Vocabulary;
  * The embedded engine: an in-memory columnar index of the DuckDB {@code events} table that runs
  * the core's sequence analyses in parallel.
  *
- * <p>Freshness. Every {@link #prepare} first calls {@link #refresh()}, which asks DuckDB for the
- * highest {@code seq} (one tiny query) and appends any newer events to a small uncompressed tail,
+ * <p>Freshness. Every {@link #prepare} first calls {@link #refresh()}, which asks DuckDB for any
+ * {@code seq} above the last one seen (a query that zone maps confine to the newest row group) and
+ * appends newer events to a small uncompressed tail,
  * so a query sees every event committed before it started. Identity merges rewrite {@code
  * customer_id} of older events without new seqs; a refresh detects them by comparing, for each
  * customer that has new events, its count of older events in DuckDB with the index's, and then
@@ -41,7 +42,8 @@ import org.itinera.sequence.Vocabulary;
 public final class SequenceIndex implements SequenceSource, AutoCloseable {
   static final int TAIL_MIN = 100_000;
 
-  private static final String MAX_SEQ = "SELECT coalesce(max(seq), -1) FROM events";
+  /** Only row groups with newer seqs are read: DuckDB prunes the rest by their min/max stats. */
+  private static final String NEWER_SEQ = "SELECT max(seq) FROM events WHERE seq > ?";
   private static final String NEW_ROWS = "SELECT customer_id, epoch_ms(ts), seq, type, name, "
       + "channel, sentiment, rating, revenue FROM events WHERE seq > ? AND seq <= ? ORDER BY seq";
   private static final String OLDER_COUNTS = "SELECT customer_id, count(*) FROM events "
@@ -105,13 +107,16 @@ public final class SequenceIndex implements SequenceSource, AutoCloseable {
     Snapshot s = snapshot;
     try {
       long max;
-      try (PreparedStatement st = connection.prepareStatement(MAX_SEQ);
-          ResultSet r = st.executeQuery()) {
-        r.next();
-        max = r.getLong(1);
-      }
-      if (max <= s.maxSeq()) {
-        return;
+      try (PreparedStatement st = connection.prepareStatement(NEWER_SEQ)) {
+        st.setLong(1, s.maxSeq());
+        try (ResultSet r = st.executeQuery()) {
+          r.next();
+          Object newer = r.getObject(1);
+          if (newer == null) {
+            return;
+          }
+          max = ((Number) newer).longValue();
+        }
       }
       List<String[]> rows = new ArrayList<>();
       List<double[]> numbers = new ArrayList<>();

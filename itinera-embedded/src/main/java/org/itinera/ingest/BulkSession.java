@@ -30,12 +30,12 @@ import org.itinera.identity.IdentityGraph;
  * Identity changes, customer renames and profile traits are written set-based when the load
  * returns, in the same transaction, so a crash leaves either all of a load or none of it.
  *
- * <p>The relation handed to {@link #insertEvents} must have these columns: {@code rec} (the row's
- * 1-based position in its file, unique, at most {@code maxRec}), {@code event_id} (unique within
- * the relation), {@code user_id}, {@code anonymous_id}, {@code id_trait_1} .. {@code id_trait_n}
- * (raw values of {@link #identityTraits()}, in order), {@code ts} (TIMESTAMP, UTC), {@code type},
- * {@code name}, {@code channel}, {@code source_id}, {@code properties}, {@code context}, {@code
- * traits} (JSON), {@code text}, {@code rating}, {@code revenue} (DOUBLE) and {@code currency}.
+ * <p>The relation handed to {@link #insertEvents} must have these columns: {@code event_id}
+ * (unique within the relation), {@code user_id}, {@code anonymous_id}, {@code id_trait_1} ..
+ * {@code id_trait_n} (raw values of {@link #identityTraits()}, in order), {@code ts} (TIMESTAMP,
+ * UTC), {@code type}, {@code name}, {@code channel}, {@code source_id}, {@code properties},
+ * {@code context}, {@code traits} (JSON), {@code text}, {@code rating}, {@code revenue} (DOUBLE)
+ * and {@code currency}.
  */
 public final class BulkSession {
   /** Temp table of each identity tuple's canonical customer, filled by resolveIdentities. */
@@ -107,8 +107,15 @@ public final class BulkSession {
     int width = 2 + links.traits().size();
     List<String[]> tuples = new ArrayList<>();
     List<String> firstIdentity = new ArrayList<>();
-    try (PreparedStatement ps = connection().prepareStatement(
-        "SELECT DISTINCT " + tupleColumns("") + " FROM (" + tuplesSql + ")")) {
+    // Richest tuples first: a customer's whole component is then built by one link, and the
+    // tuples that follow hit the graph's fast path instead of merging and renaming.
+    StringBuilder richness = new StringBuilder("(user_id IS NOT NULL)::INT"
+        + " + (anonymous_id IS NOT NULL)::INT");
+    for (String c : identityTraitColumns()) {
+      richness.append(" + (").append(c).append(" IS NOT NULL)::INT");
+    }
+    try (PreparedStatement ps = connection().prepareStatement("SELECT * FROM (SELECT DISTINCT "
+        + tupleColumns("") + " FROM (" + tuplesSql + ")) ORDER BY " + richness + " DESC")) {
       bind(ps, params);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -155,9 +162,14 @@ public final class BulkSession {
    * skipping event ids already in the store, and returns how many were stored. Call after {@link
    * #resolveIdentities} with tuples covering every row.
    */
-  public long insertEvents(String rowsSql, List<Object> params, long maxRec,
-      DoubleConsumer progress) throws SQLException {
-    long base = writer.nextSeq() - 1;
+  public long insertEvents(String rowsSql, List<Object> params, DoubleConsumer progress)
+      throws SQLException {
+    long base = writer.nextSeq();
+    // A sequence rather than row_number(): a window over the rows would make DuckDB run the whole
+    // read-transform-insert pipeline on one thread.
+    try (Statement st = connection().createStatement()) {
+      st.execute("CREATE OR REPLACE TEMP SEQUENCE bulk_seq START WITH " + base);
+    }
     StringBuilder join = new StringBuilder("r.user_id IS NOT DISTINCT FROM c.user_id"
         + " AND r.anonymous_id IS NOT DISTINCT FROM c.anonymous_id");
     for (String col : identityTraitColumns()) {
@@ -166,7 +178,7 @@ public final class BulkSession {
     String sql = "INSERT INTO events (seq, event_id, customer_id, anonymous_id, user_id, ts,"
         + " received_at, type, name, channel, source_id, properties, context, traits, text,"
         + " rating, revenue, currency)"
-        + " SELECT " + base + " + r.rec, r.event_id, c.customer_id, r.anonymous_id, r.user_id,"
+        + " SELECT nextval('bulk_seq'), r.event_id, c.customer_id, r.anonymous_id, r.user_id,"
         + " r.ts, make_timestamp(" + nowMs * 1000 + "), r.type, r.name, r.channel, r.source_id,"
         + " r.properties, r.context, r.traits, r.text, r.rating, r.revenue, r.currency"
         + " FROM (" + rowsSql + ") r JOIN " + CUSTOMERS_TABLE + " c ON " + join
@@ -178,11 +190,18 @@ public final class BulkSession {
         inserted = ps.executeLargeUpdate();
       }
     }
-    if (firstSeq < 0) {
-      firstSeq = base + 1;
+    long next;
+    try (Statement st = connection().createStatement();
+        ResultSet rs = st.executeQuery("SELECT nextval('bulk_seq')")) {
+      rs.next();
+      next = rs.getLong(1);
+      st.execute("DROP SEQUENCE bulk_seq");
     }
-    endSeq = base + maxRec + 1;
-    writer.advanceSeq(endSeq);
+    if (firstSeq < 0) {
+      firstSeq = base;
+    }
+    endSeq = next;
+    writer.advanceSeq(next);
     return inserted;
   }
 

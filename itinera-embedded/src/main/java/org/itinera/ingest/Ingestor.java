@@ -181,6 +181,11 @@ public final class Ingestor implements AutoCloseable {
     }
   }
 
+  /** The identity traits (e.g. email, phone) that link customers, as configured. */
+  public List<String> identityTraits() {
+    return links.traits();
+  }
+
   /** How many customers the identity graph knows. */
   public int customerCount() {
     synchronized (graph) {

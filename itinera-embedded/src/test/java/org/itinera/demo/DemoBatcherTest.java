@@ -54,6 +54,28 @@ class DemoBatcherTest {
   }
 
   @Test
+  void batches_neverExceedTheCollectionApiLimits() {
+    List<Integer> bytes = new ArrayList<>();
+    List<Integer> counts = new ArrayList<>();
+    try (DemoBatcher batcher = new DemoBatcher(100_000, new DemoBatcher.Handler() {
+      @Override
+      public void segmentBatch(byte[] body, int messages) {
+        bytes.add(body.length);
+        counts.add(messages);
+      }
+
+      @Override
+      public void rows(DemoFile file, List<DemoRow> rows) {}
+    })) {
+      new DemoGenerator(DemoOptions.defaults().withCustomers(40)).generate(batcher);
+    }
+    assertThat(bytes.size()).isGreaterThan(1);
+    assertThat(bytes).allMatch(b -> b <= org.itinera.ingest.SegmentMessages.MAX_BATCH_BYTES);
+    assertThat(counts).allMatch(c -> c <= org.itinera.ingest.SegmentMessages.MAX_BATCH_MESSAGES);
+    assertThat(bytes.get(0)).isGreaterThan(org.itinera.ingest.SegmentMessages.MAX_BATCH_BYTES * 9 / 10);
+  }
+
+  @Test
   void new_zeroBatchSize_namesTheField() {
     assertThatThrownBy(() -> new DemoBatcher(0, null))
         .isInstanceOfSatisfying(ItineraException.class, e -> assertThat(e.field()).isEqualTo("batchSize"));

@@ -91,11 +91,11 @@ class DemoExportTest {
 
   @Test
   void csv_quotesOnlyWhatNeedsQuoting() {
-    assertThat(FileSink.csv("plain")).isEqualTo("plain");
-    assertThat(FileSink.csv("배송이 늦어요, 정말")).isEqualTo("\"배송이 늦어요, 정말\"");
-    assertThat(FileSink.csv("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-    assertThat(FileSink.csv(" edge")).isEqualTo("\" edge\"");
-    assertThat(FileSink.csv("")).isEmpty();
+    assertThat(DemoCsvWriter.csv("plain")).isEqualTo("plain");
+    assertThat(DemoCsvWriter.csv("배송이 늦어요, 정말")).isEqualTo("\"배송이 늦어요, 정말\"");
+    assertThat(DemoCsvWriter.csv("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+    assertThat(DemoCsvWriter.csv(" edge")).isEqualTo("\" edge\"");
+    assertThat(DemoCsvWriter.csv("")).isEmpty();
   }
 
   /** RFC 4180 reader, enough for these files (no line breaks inside fields). */

@@ -246,7 +246,7 @@ class DemoGeneratorTest {
     assertThat(names).contains("page", "screen", "identify", "Element Clicked", "Product Viewed",
         "Product Added", "Checkout Started", "Checkout Error", "Experiment Viewed",
         "Application Installed", "Application Crashed", "Application Uninstalled",
-        "Store Visited", "Order Delivered", "Return Requested", "Refund Issued", "Email Opened",
+        "Store Visit", "Order Delivered", "Order Returned", "Order Refunded", "Email Opened",
         "Email Link Clicked", "Feedback Submitted", "Referral Sent", "Signed Up");
     assertThat(c.rows(DemoFile.SURVEYS).stream().map(r -> r.get("survey")).distinct())
         .containsExactlyInAnyOrder("nps", "csat", "ces");

@@ -141,6 +141,9 @@ final class ReferenceAnalysis implements DemoSink {
       if (m.type().equals("screen") || "app".equals(m.channel())) {
         signals[1]++;
       }
+      if (m.type().equals("page") && "Reviews".equals(m.name())) {
+        signals[2]++;
+      }
       signals[0]++;
       if (e == null) {
         continue;
@@ -190,13 +193,12 @@ final class ReferenceAnalysis implements DemoSink {
         }
         case "Product Viewed" -> productViewsByWeekday[
             Instant.ofEpochMilli(m.timestamp()).atZone(SEOUL).getDayOfWeek().getValue() - 1]++;
-        case "Product Reviews Viewed" -> signals[2]++;
         case "Ad Clicked" -> signals[3]++;
-        case "Refund Issued" -> {
+        case "Order Refunded" -> {
           refunds++;
           slowRefunds += props(m).get("days_to_refund").asInt() >= 9 ? 1 : 0;
         }
-        case "Return Requested" -> returnReasons.merge(props(m).get("reason").asText(), 1L, Long::sum);
+        case "Order Returned" -> returnReasons.merge(props(m).get("reason").asText(), 1L, Long::sum);
         default -> { }
       }
     }
@@ -240,7 +242,7 @@ final class ReferenceAnalysis implements DemoSink {
     }
   }
 
-  /** Signals per customer of a persona: 0 events, 1 app events, 2 review views, 3 ad clicks, 4 tickets, 5 orders. */
+  /** Signals per customer of a persona: 0 events, 1 app events, 2 review pages, 3 ad clicks, 4 tickets, 5 orders. */
   double perCustomer(String persona, int signal) {
     return (double) personaSignals.get(persona)[signal] / customersByPersona.get(persona);
   }

@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.itinera.ingest.Ingestor;
 import org.itinera.store.Store;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** File and column names that would break SQL pasted together from them. */
 class HostileNamesTest {
@@ -19,15 +19,16 @@ class HostileNamesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"it's.csv", "a\"b.csv", "x'); DROP TABLE events; --.csv",
-      "semi;colon.csv", "[t]ickets.csv", "star*.csv", "what?.csv", "{a,b}.csv", "공백 있는 이름.csv",
-      "~tilde.csv"})
+      "semi;colon.csv", "[t]ickets.csv", "star*.csv", "what?.csv", "{a,b}.csv",
+      "공백 있는 이름.csv", "~tilde.csv"})
   void importFile_readsExactlyTheNamedFile(String name) throws IOException {
     Path target = Files.writeString(dir.resolve(name), "id,who\ne1,u1\ne2,u2\n");
     // A file a glob in the name would also match must not be read.
     Files.writeString(dir.resolve("tickets.csv"), "id,who\nX,decoy\n");
     Files.writeString(dir.resolve("star.csv"), "id,who\nX,decoy\n");
     Files.writeString(dir.resolve("a.csv"), "id,who\nX,decoy\n");
-    Path mapping = Files.writeString(dir.resolve("m.yml"), "source: s\nevent_id: id\nuser_id: who\n");
+    Path mapping =
+        Files.writeString(dir.resolve("m.yml"), "source: s\nevent_id: id\nuser_id: who\n");
     try (Store store = Store.open(dir.resolve("data")); Ingestor ing = Ingestor.open(store)) {
       FileReport r = Importer.open(store, ing, Mapping.load(mapping))
           .importFile(target, ImportListener.NONE);

@@ -15,6 +15,8 @@ import org.itinera.ItineraException;
 import org.itinera.event.Event;
 import org.itinera.ingest.Ingestor;
 import org.itinera.ingest.TextEnricher;
+import org.itinera.source.Source;
+import org.itinera.source.Sources;
 import org.itinera.store.Store;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -348,6 +350,17 @@ class ImporterTest {
               .contains("its columns are: ticket_id, customer");
         });
     assertThat(Db.count(store, "SELECT count(*) FROM events")).isZero();
+  }
+
+  @Test
+  void importFile_registeredSourceGivesItsIdAndDefaultChannel() throws IOException {
+    Source source = new Sources(store).create("Help desk", "call_center").source();
+    Path csv = file("calls.csv", "id,who\nc1,u1\n");
+    importer("source: Help desk\nevent_id: id\nuser_id: who\n")
+        .importFile(csv, ImportListener.NONE);
+
+    assertThat(Db.row(store, "SELECT source_id, channel FROM events"))
+        .containsEntry("source_id", source.sourceId()).containsEntry("channel", "call_center");
   }
 
   @Test

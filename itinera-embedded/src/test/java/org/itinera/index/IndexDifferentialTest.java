@@ -82,7 +82,8 @@ class IndexDifferentialTest {
             7 * RandomEvents.DAY),
         FunnelSpec.of(steps("Product Viewed", "Checkout Started"), null).withStrict(true),
         FunnelSpec.of(List.of(FunnelStep.named("Page Viewed"),
-            FunnelStep.named("Order Completed").withWindow(RandomEvents.DAY)), 30 * RandomEvents.DAY)
+            FunnelStep.named("Order Completed").withWindow(RandomEvents.DAY)),
+            30 * RandomEvents.DAY)
             .withBreakdowns(List.of(Breakdown.channel(), Breakdown.trait("plan"))),
         FunnelSpec.of(List.of(FunnelStep.named("Product Viewed"), new FunnelStep("big order",
             EventPredicate.named("Order Completed").withProperties(List.of(new PropertyPredicate(

@@ -19,11 +19,13 @@ import org.itinera.text.topic.TopicOptions;
  *
  * <pre>
  * java -cp itinera-bench/target/classes:$(cat cp.txt) org.itinera.bench.text.TextThroughput \
- *     [seconds=10] [threads=1] [topicDocs=1000000]
+ *     [textsPerThread=500000] [threads=1] [topicDocs=1000000]
  * </pre>
  *
  * <p>Reports (1) {@code TextAnalyzer.analyze} throughput on short synthetic texts (language,
- * Nori or English analysis, both sentiment heads, emotion, key phrases), after a warm-up; and
+ * Nori or English analysis, both sentiment heads, emotion, key phrases), after a warm-up of
+ * 300,000 texts per thread (counted, not timed, so that a busy machine still warms the JIT up);
+ * and
  * (2) the wall time of a topic analysis over {@code topicDocs} texts whose phrases and sentiment
  * are already stored, as they are after ingest.
  */
@@ -31,15 +33,15 @@ public final class TextThroughput {
   private TextThroughput() {}
 
   public static void main(String[] args) throws Exception {
-    int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+    int perThread = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
     int topicDocs = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
     TextAnalyzer analyzer = TextAnalyzer.load();
     List<String> texts = ShortTexts.generate(100_000, 7);
     double avgChars = texts.stream().mapToInt(String::length).average().orElse(0);
 
-    run(analyzer, texts, Math.max(2, seconds / 3), threads); // warm-up: JIT and dictionaries
-    double[] r = run(analyzer, texts, seconds, threads);
+    run(analyzer, texts, 300_000, threads); // warm-up: JIT and dictionaries
+    double[] r = run(analyzer, texts, perThread, threads);
     System.out.printf(Locale.ROOT, "analyze: %,.0f texts/s wall with %d thread(s); %,.0f texts per"
         + " CPU-second of the benchmark threads; %d distinct short texts, %.1f chars on average%n",
         r[0], threads, r[1], texts.size(), avgChars);
@@ -69,12 +71,11 @@ public final class TextThroughput {
    * Texts per wall-clock second, and texts per CPU-second of the worker threads: the second is
    * the per-core figure, and it stays meaningful on a machine shared with other work.
    */
-  private static double[] run(TextAnalyzer analyzer, List<String> texts, int seconds, int threads)
-      throws Exception {
+  private static double[] run(TextAnalyzer analyzer, List<String> texts, int perThread,
+      int threads) throws Exception {
     java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     LongAdder done = new LongAdder();
     LongAdder cpuNanos = new LongAdder();
-    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long t0 = System.nanoTime();
     List<Future<?>> jobs = new ArrayList<>();
@@ -84,12 +85,10 @@ public final class TextThroughput {
         int i = offset;
         long sink = 0;
         long cpu0 = mx.getCurrentThreadCpuTime();
-        while (System.nanoTime() < deadline) {
-          for (int k = 0; k < 1_000; k++) {
-            sink += analyzer.analyze(texts.get(i++ % texts.size())).topics().size();
-          }
-          done.add(1_000);
+        for (int k = 0; k < perThread; k++) {
+          sink += analyzer.analyze(texts.get(i++ % texts.size())).topics().size();
         }
+        done.add(perThread);
         cpuNanos.add(mx.getCurrentThreadCpuTime() - cpu0);
         return sink;
       }));

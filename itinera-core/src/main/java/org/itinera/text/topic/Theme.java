@@ -1,6 +1,5 @@
 package org.itinera.text.topic;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,11 +32,12 @@ public record Theme(String name, List<String> terms, int customers, int document
   /**
    * Mentions in one period.
    *
-   * @param start first day of the period
+   * @param start first day of the period, ISO-8601 ({@code 2024-03-04}); a string so that the
+   *     record serialises to JSON as it is
    * @param documents texts of the segment in the period that mention the theme
    * @param share those texts / all texts of the segment in the period
    */
-  public record Period(LocalDate start, int documents, double share) {}
+  public record Period(String start, int documents, double share) {}
 
   /**
    * Outcome rates of mentioning and non-mentioning customers (each customer counted once).

@@ -97,7 +97,8 @@ final class ThemeBuilder {
       }
     }
     List<Theme.Period> trend = new ArrayList<>();
-    periods.forEach((start, c) -> trend.add(new Theme.Period(start, c[0], c[0] / (double) c[1])));
+    periods.forEach((start, c) -> trend.add(
+        new Theme.Period(start.toString(), c[0], c[0] / (double) c[1])));
     int documents = g.docs.cardinality();
     List<String> terms = g.terms.stream().map(Term::text).toList();
     String name = String.join(" · ", terms.subList(0, Math.min(3, terms.size())));

@@ -91,7 +91,7 @@ class TopicAnalysisTest {
     assertThat(late.shareOfCustomers()).isEqualTo(6 / 10.0);
     assertThat(late.shareNegative()).isEqualTo(1.0);
     assertThat(late.trend()).extracting(Theme.Period::start)
-        .containsExactly(LocalDate.of(2024, 3, 4), LocalDate.of(2024, 3, 11));
+        .containsExactly("2024-03-04", "2024-03-11");
     assertThat(late.trend()).extracting(Theme.Period::documents).containsExactly(6, 2);
     // Outcome known for a0..a5 (2 of 6 true) and b0..b3 (3 of 4 true).
     assertThat(late.outcome().mentioning()).isEqualTo(6);
@@ -118,6 +118,19 @@ class TopicAnalysisTest {
     // glitter is as purely negative as wait, but three customers are weak evidence.
     assertThat(themes).extracting(Theme::name).containsSubsequence("wait", "glitter");
     assertThat(themes.get(0).painLowerBound()).isGreaterThan(themes.get(1).painLowerBound());
+  }
+
+  @Test
+  void themes_serialiseToJson() throws Exception {
+    List<TextDoc> docs = new ArrayList<>();
+    for (int c = 0; c < 10; c++) {
+      docs.add(doc("c" + c, List.of("late"), -0.9, MONDAY, c % 2 == 0));
+      docs.add(doc("d" + c, List.of("price"), 0.9, MONDAY, true));
+    }
+    String json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .writeValueAsString(TopicAnalysis.run(docs, TopicOptions.defaults()));
+    assertThat(json).contains("\"name\":\"late\"").contains("\"start\":\"2024-03-04\"")
+        .contains("\"quotes\"").contains("\"rateMentioning\"");
   }
 
   @Test

@@ -10,46 +10,56 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.itinera.ErrorCode;
+import org.itinera.ItineraException;
 
-/** A sink that appends to the export files; every file gets its header even when empty. */
-final class FileSink implements DemoSink, AutoCloseable {
-  private final Writer events;
+/**
+ * A sink that writes every row to its CSV file under a directory (the importer sources and the
+ * truth files, each with its header even when empty) and hands messages on to another sink. A
+ * loader tees the stream this way: rows to files for the importers, messages to a
+ * {@link DemoBatcher} for the collection API.
+ *
+ * <pre>{@code
+ * try (DemoBatcher events = new DemoBatcher(500, handler);
+ *      DemoCsvWriter files = DemoCsvWriter.open(dir, events)) {
+ *   stats = generator.generate(files);
+ * }
+ * }</pre>
+ *
+ * <p>Close this writer before the message sink (try-with-resources does): it only closes the
+ * files, not the sink it forwards to.
+ */
+public final class DemoCsvWriter implements DemoSink, AutoCloseable {
+  private final DemoSink messages;
   private final Map<DemoFile, Writer> files = new EnumMap<>(DemoFile.class);
 
-  private FileSink(Writer events) {
-    this.events = events;
+  private DemoCsvWriter(DemoSink messages) {
+    this.messages = messages;
   }
 
-  static FileSink open(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    FileSink sink = new FileSink(writer(dir.resolve(DemoExport.EVENTS_FILE)));
+  /** Creates (or replaces) every {@link DemoFile} under {@code dir}, header rows written. */
+  public static DemoCsvWriter open(Path dir, DemoSink messages) {
+    Objects.requireNonNull(messages, "messages");
+    DemoCsvWriter sink = new DemoCsvWriter(messages);
     try {
       for (DemoFile f : DemoFile.values()) {
         Path path = dir.resolve(f.fileName());
         Files.createDirectories(path.getParent());
-        Writer w = writer(path);
+        Writer w = new BufferedWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8), 1 << 16);
         sink.files.put(f, w);
         writeCsv(w, f.columns());
       }
     } catch (IOException e) {
       sink.close();
-      throw e;
+      throw failure(dir, e);
     }
     return sink;
   }
 
-  private static Writer writer(Path path) throws IOException {
-    return new BufferedWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8), 1 << 16);
-  }
-
   @Override
   public void message(DemoMessage message) {
-    try {
-      events.write(message.toJson());
-      events.write('\n');
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    messages.message(message);
   }
 
   @Override
@@ -64,6 +74,11 @@ final class FileSink implements DemoSink, AutoCloseable {
   @Override
   public void truthRow(DemoRow row) {
     row(row);
+  }
+
+  @Override
+  public void endCustomer() {
+    messages.endCustomer();
   }
 
   static void writeCsv(Writer w, List<String> values) throws IOException {
@@ -89,8 +104,9 @@ final class FileSink implements DemoSink, AutoCloseable {
     return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
   }
 
+  /** Closes the files (not the message sink); throws ItineraException if one cannot be written. */
   @Override
-  public void close() throws IOException {
+  public void close() {
     IOException first = null;
     for (Writer w : files.values()) {
       try {
@@ -99,9 +115,13 @@ final class FileSink implements DemoSink, AutoCloseable {
         first = first == null ? e : first;
       }
     }
-    events.close();
     if (first != null) {
-      throw first;
+      throw failure(null, first);
     }
+  }
+
+  private static ItineraException failure(Path dir, IOException e) {
+    return new ItineraException(ErrorCode.IO_FAILURE, "export",
+        "cannot write the demo CSV files" + (dir == null ? "" : " to " + dir) + ": " + e.getMessage(), e);
   }
 }
