@@ -67,7 +67,7 @@ final class EventWriter {
    * Writes and commits; returns the ids of the events that were new. On failure the transaction
    * is rolled back and nothing of this batch is stored.
    */
-  Set<String> write(List<Event> events, IdentityGraph.Changes changes,
+  Set<String> write(List<Event> events, IdentityGraph.Changes changes, long renameFromSeq,
       Map<String, String> traitsByCustomer, long nowMs) throws SQLException {
     long firstSeq = nextSeq;
     Set<String> inserted = null;
@@ -90,7 +90,7 @@ final class EventWriter {
         slowPathNext = inserted.size() < events.size();
       }
       writeIdentities(changes, nowMs);
-      renameCustomers(changes.renames());
+      renameCustomers(changes.renames(), renameFromSeq);
       writeTraits(traitsByCustomer);
       connection.commit();
       nextSeq = firstSeq + events.size();
@@ -222,9 +222,10 @@ final class EventWriter {
 
   /**
    * Moves renamed customers' past events and profiles to their new ids. The events move in one
-   * joined UPDATE per group, not one per rename: each pass scans the whole events table.
+   * joined UPDATE per group, not one per rename, each pass reading {@code customer_id} of every
+   * event from {@code fromSeq} on (no renamed customer has an older event; see FreshCustomers).
    */
-  private void renameCustomers(Map<String, String> renames) throws SQLException {
+  private void renameCustomers(Map<String, String> renames, long fromSeq) throws SQLException {
     if (renames.isEmpty()) {
       return;
     }
@@ -238,9 +239,13 @@ final class EventWriter {
       app.flush();
     }
     Map<String, String> withProfile = new LinkedHashMap<>();
+    try (PreparedStatement move = connection.prepareStatement(
+        "UPDATE events SET customer_id = r.new_id FROM rename_staging r"
+            + " WHERE events.customer_id = r.old_id AND events.seq >= ?")) {
+      move.setLong(1, fromSeq);
+      move.executeUpdate();
+    }
     try (Statement st = connection.createStatement()) {
-      st.execute("UPDATE events SET customer_id = r.new_id FROM rename_staging r"
-          + " WHERE events.customer_id = r.old_id");
       // Most renamed customers are anonymous visitors without a profile: find the few that
       // have one instead of trying each.
       try (ResultSet rs = st.executeQuery("SELECT r.old_id, r.new_id FROM rename_staging r"
