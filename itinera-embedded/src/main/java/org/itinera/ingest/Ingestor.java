@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -242,9 +243,10 @@ public final class Ingestor implements AutoCloseable {
       synchronized (graph) {
         List<List<String>> ids = new ArrayList<>(unique.size());
         fresh.startGroup(writer.nextSeq());
+        Set<String> newIdentities = new HashSet<>();
         for (Event e : unique.values()) {
           List<String> eventIds = links.of(e, graph);
-          List<String> before = customersOf(eventIds);
+          List<String> before = customersOf(eventIds, newIdentities);
           String after = graph.link(eventIds);
           if (before.size() != 1 || !before.get(0).equals(after)) {
             fresh.linked(before, after);
@@ -264,8 +266,8 @@ public final class Ingestor implements AutoCloseable {
         Map<String, String> traitJson = new HashMap<>();
         traits.forEach((c, node) -> traitJson.put(c, node.toString()));
         try {
-          inserted = writer.write(resolved, graph.drainChanges(), fresh.renameBound(), traitJson,
-              now);
+          inserted = writer.write(resolved, new EventWriter.Linked(graph.drainChanges(),
+              newIdentities, fresh.renameBound()), traitJson, now);
         } catch (SQLException | RuntimeException e) {
           reloadGraph();
           throw e;
@@ -299,12 +301,17 @@ public final class Ingestor implements AutoCloseable {
     }
   }
 
-  /** The distinct customers the identities belong to now (none for never-seen identities). */
-  private List<String> customersOf(List<String> identities) {
+  /**
+   * The distinct customers the identities belong to now; those never seen are added to {@code
+   * unseen} instead.
+   */
+  private List<String> customersOf(List<String> identities, Set<String> unseen) {
     List<String> out = List.of();
     for (String id : identities) {
       String c = graph.customerOf(id);
-      if (c != null && !out.contains(c)) {
+      if (c == null) {
+        unseen.add(id);
+      } else if (!out.contains(c)) {
         out = out.isEmpty() ? List.of(c) : concat(out, c);
       }
     }
