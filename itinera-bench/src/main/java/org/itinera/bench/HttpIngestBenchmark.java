@@ -1,8 +1,8 @@
 package org.itinera.bench;
 
 import com.sun.management.OperatingSystemMXBean;
-import java.lang.management.ManagementFactory;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -22,7 +21,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,55 +34,82 @@ import org.itinera.store.Store;
 
 /**
  * Macro benchmark of HTTP ingestion: the real server over a DuckDB file in a temp directory, N
- * concurrent clients on loopback posting {@code /v1/batch} bodies of 100 events each, every 200
- * meaning the events are committed. Reports sustained events/s and batch latency percentiles.
+ * concurrent clients on loopback, each posting {@code /v1/batch} bodies of 100 events and waiting
+ * for the reply before the next (a 200 means the events are committed). Reports sustained
+ * events/s, batch latency percentiles and where the CPU went.
  *
- * <p>Bodies are generated before the clock starts, so the figure is the server's (the clients
- * still share the machine's cores, as real senders on the same host would). A warm-up phase of
- * its own batches runs first and is not counted.
+ * <p>Bodies ({@link SegmentTraffic}) are generated before the clock starts. The clients share the
+ * machine with the server, as senders on the same host would; by default they use a minimal
+ * keep-alive HTTP/1.1 client ({@link LoopbackClient}), {@code --client jdk} uses
+ * {@code java.net.http} instead. A warm-up of its own batches runs first and is not counted. The
+ * default run (1.2 million events, about 300 MB of WAL) is long enough to include the DuckDB
+ * checkpoints that a sustained load pays for.
  *
  * <pre>
- * java -cp ... org.itinera.bench.HttpIngestBenchmark [--clients 8] [--batches 2000]
- *     [--batch-size 100] [--warmup 200] [--customers 20000]
+ * java -cp ... org.itinera.bench.HttpIngestBenchmark [--clients 32] [--batches 12000]
+ *     [--batch-size 100] [--warmup 2000] [--visitors 20000] [--arrivals 10]
+ *     [--client raw|jdk]
  * </pre>
  */
 public final class HttpIngestBenchmark {
   private HttpIngestBenchmark() {}
 
-  record Options(int clients, int batches, int batchSize, int warmup, int customers) {
+  record Options(int clients, int batches, int batchSize, int warmup, int visitors,
+      int arrivals, boolean jdkClient) {
     static Options parse(String[] args) {
-      int clients = 8;
-      int batches = 2000;
+      int clients = 32;
+      int batches = 12_000;
       int batchSize = 100;
-      int warmup = 200;
-      int customers = 20_000;
-      for (int i = 0; i < args.length; i++) {
+      int warmup = 2_000;
+      int visitors = 20_000;
+      int arrivals = 10;
+      boolean jdk = false;
+      for (int i = 0; i < args.length; i += 2) {
         String value = i + 1 < args.length ? args[i + 1] : null;
         switch (args[i]) {
           case "--clients" -> clients = positive(args[i], value);
           case "--batches" -> batches = positive(args[i], value);
           case "--batch-size" -> batchSize = positive(args[i], value);
           case "--warmup" -> warmup = positive(args[i], value);
-          case "--customers" -> customers = positive(args[i], value);
-          default -> throw new IllegalArgumentException("unknown option " + args[i]
-              + "; known: --clients --batches --batch-size --warmup --customers");
+          case "--visitors" -> visitors = positive(args[i], value);
+          case "--arrivals" -> arrivals = atLeast(0, args[i], value);
+          case "--client" -> {
+            if (!"raw".equals(value) && !"jdk".equals(value)) {
+              throw new IllegalArgumentException("--client needs raw or jdk, got " + value);
+            }
+            jdk = value.equals("jdk");
+          }
+          default -> throw new IllegalArgumentException("unknown option " + args[i] + "; known:"
+              + " --clients --batches --batch-size --warmup --visitors --arrivals --client");
         }
-        i++;
       }
-      return new Options(clients, batches, batchSize, warmup, customers);
+      return new Options(clients, batches, batchSize, warmup, visitors, arrivals, jdk);
     }
 
     private static int positive(String option, String value) {
+      return atLeast(1, option, value);
+    }
+
+    private static int atLeast(int min, String option, String value) {
       try {
         int v = Integer.parseInt(value);
-        if (v > 0) {
+        if (v >= min) {
           return v;
         }
       } catch (NumberFormatException ignored) {
         // reported below
       }
-      throw new IllegalArgumentException(option + " needs a positive integer, got " + value);
+      throw new IllegalArgumentException(option + " needs an integer >= " + min + ", got "
+          + value);
     }
+  }
+
+  /** Sends one body and returns the status (and the body when it is not 200). */
+  interface Sender extends AutoCloseable {
+    LoopbackClient.Reply post(byte[] body) throws IOException, InterruptedException;
+
+    @Override
+    default void close() throws IOException {}
   }
 
   public static void main(String[] args) throws Exception {
@@ -104,29 +129,26 @@ public final class HttpIngestBenchmark {
       String key = new Sources(store).create("bench", "web").writeKey();
       ItineraServer server = ItineraServer.start(store, ingestor, "127.0.0.1", 0);
       try {
-        URI uri = URI.create("http://127.0.0.1:" + server.port() + "/v1/batch");
         String auth = "Basic " + Base64.getEncoder()
             .encodeToString((key + ":").getBytes(StandardCharsets.UTF_8));
-        Bodies bodies = new Bodies(o.batchSize(), o.customers());
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-        System.out.printf(Locale.ROOT, "warm-up: %d batches of %d events%n", o.warmup(),
-            o.batchSize());
-        phase(client, uri, auth, bodies.make(0, o.warmup()), o.clients());
-        List<byte[]> timed = bodies.make(o.warmup(), o.batches());
+        SegmentTraffic traffic = new SegmentTraffic(o.batchSize(), o.visitors(), o.arrivals());
+        System.out.printf(Locale.ROOT, "warm-up: %d batches of %d events; %,d visitors, %d new"
+            + " per batch%n", o.warmup(), o.batchSize(), o.visitors(), o.arrivals());
+        phase(o, server.port(), auth, traffic.batches(0, o.warmup()));
+        List<byte[]> timed = traffic.batches(o.warmup(), o.batches());
         long bytes = timed.stream().mapToLong(b -> b.length).sum();
-        System.out.printf(Locale.ROOT, "timed: %d clients x %d batches of %d events"
-            + " (%.1f KB per batch)%n", o.clients(), o.batches(), o.batchSize(),
-            bytes / 1024.0 / o.batches());
+        System.out.printf(Locale.ROOT, "timed: %d %s clients, %d batches of %d events"
+            + " (%.1f KB per batch)%n", o.clients(), o.jdkClient() ? "java.net.http" : "raw",
+            o.batches(), o.batchSize(), bytes / 1024.0 / o.batches());
         OperatingSystemMXBean os =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        Map<String, Long> threads0 = cpuByThreadGroup();
+        Map<String, Long> threads0 = ThreadCpu.byRole();
         long cpu0 = os.getProcessCpuTime();
         long start = System.nanoTime();
-        long[] latencies = phase(client, uri, auth, timed, o.clients());
+        long[] latencies = phase(o, server.port(), auth, timed);
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
-        Map<String, Long> threads1 = cpuByThreadGroup();
+        Map<String, Long> threads1 = ThreadCpu.byRole();
         long events = (long) o.batches() * o.batchSize();
         long stored = count(store, "SELECT count(*) FROM events");
         long expected = (long) (o.warmup() + o.batches()) * o.batchSize();
@@ -141,15 +163,8 @@ public final class HttpIngestBenchmark {
         System.out.printf(Locale.ROOT, "process CPU: %.2f s = %.1f us per event, clients"
             + " included (%d cores; load average at the end %.1f)%n", cpuSeconds,
             cpuSeconds * 1e6 / events, os.getAvailableProcessors(), os.getSystemLoadAverage());
-        StringBuilder groups = new StringBuilder();
-        long attributed = 0;
-        for (Map.Entry<String, Long> g : threads1.entrySet()) {
-          long ns = g.getValue() - threads0.getOrDefault(g.getKey(), 0L);
-          attributed += ns;
-          groups.append(String.format(Locale.ROOT, " %s %.1f,", g.getKey(), ns / 1e3 / events));
-        }
-        System.out.printf(Locale.ROOT, "CPU us per event by thread:%s unattributed %.1f%n",
-            groups, (cpuSeconds * 1e9 - attributed) / 1e3 / events);
+        System.out.println("CPU us per event by thread:"
+            + ThreadCpu.perEvent(threads0, threads1, cpuSeconds, events));
         System.out.printf(Locale.ROOT, "stored: %,d events, %,d customers%n", stored,
             count(store, "SELECT count(DISTINCT customer_id) FROM events"));
       } finally {
@@ -159,29 +174,28 @@ public final class HttpIngestBenchmark {
   }
 
   /** Posts every body once, spread over the clients; returns each batch's latency in ns. */
-  private static long[] phase(HttpClient client, URI uri, String auth, List<byte[]> bodies,
-      int clients) throws Exception {
+  private static long[] phase(Options o, int port, String auth, List<byte[]> bodies)
+      throws Exception {
     long[] latencies = new long[bodies.size()];
     AtomicInteger next = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    HttpClient jdk = o.jdkClient() ? HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build()
+        : null;
+    ExecutorService pool = Executors.newFixedThreadPool(o.clients());
     try {
       List<Future<?>> done = new ArrayList<>();
-      for (int c = 0; c < clients; c++) {
+      for (int c = 0; c < o.clients(); c++) {
         done.add(pool.submit(() -> {
-          for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                .header("Authorization", auth)
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i)))
-                .build();
-            long t0 = System.nanoTime();
-            HttpResponse<String> response =
-                client.send(request, HttpResponse.BodyHandlers.ofString());
-            latencies[i] = System.nanoTime() - t0;
-            if (response.statusCode() != 200) {
-              throw new IllegalStateException("batch " + i + " got " + response.statusCode()
-                  + ": " + response.body());
+          try (Sender sender = jdk != null ? jdkSender(jdk, port, auth)
+              : rawSender(port, auth)) {
+            for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+              long t0 = System.nanoTime();
+              LoopbackClient.Reply reply = sender.post(bodies.get(i));
+              latencies[i] = System.nanoTime() - t0;
+              if (reply.status() != 200) {
+                throw new IllegalStateException("batch " + i + " got " + reply.status() + ": "
+                    + reply.body());
+              }
             }
           }
           return null;
@@ -196,50 +210,30 @@ public final class HttpIngestBenchmark {
     return latencies;
   }
 
-  /**
-   * CPU time in ns of this process's threads by role, read from /proc (Linux) so that the JIT,
-   * the GC and DuckDB's own native threads (named "java") are counted too; empty elsewhere.
-   * Threads that ended during the phase are missing, which is why "unattributed" is printed.
-   */
-  private static Map<String, Long> cpuByThreadGroup() {
-    Map<String, Long> out = new TreeMap<>();
-    Path tasks = Path.of("/proc/self/task");
-    if (!Files.isDirectory(tasks)) {
-      return out;
-    }
-    try (Stream<Path> list = Files.list(tasks)) {
-      for (Path task : (Iterable<Path>) list::iterator) {
-        try {
-          String name = Files.readString(task.resolve("comm")).strip();
-          String stat = Files.readString(task.resolve("stat"));
-          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
-          out.merge(role(name), ticks * 10_000_000L, Long::sum); // USER_HZ is 100
-        } catch (IOException | RuntimeException e) {
-          // the thread ended while being read
-        }
+  private static Sender rawSender(int port, String auth) throws IOException {
+    LoopbackClient client = new LoopbackClient("127.0.0.1", port, "/v1/batch", auth);
+    return new Sender() {
+      @Override
+      public LoopbackClient.Reply post(byte[] body) throws IOException {
+        return client.post(body);
       }
-    } catch (IOException e) {
-      return Map.of();
-    }
-    return out;
+
+      @Override
+      public void close() throws IOException {
+        client.close();
+      }
+    };
   }
 
-  private static String role(String thread) {
-    if (thread.startsWith("JettyServerThre") || thread.startsWith("qtp")) {
-      return "jetty";
-    } else if (thread.startsWith("HttpClient") || thread.startsWith("pool-")) {
-      return "http-client";
-    } else if (thread.startsWith("itinera-writer")) {
-      return "writer";
-    } else if (thread.contains("CompilerThre")) {
-      return "jit";
-    } else if (thread.contains("GC") || thread.startsWith("G1")) {
-      return "gc";
-    } else if (thread.equals("java")) {
-      return "main+duckdb";
-    }
-    return "other";
+  private static Sender jdkSender(HttpClient client, int port, String auth) {
+    URI uri = URI.create("http://127.0.0.1:" + port + "/v1/batch");
+    return body -> {
+      HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri)
+          .header("Authorization", auth).header("Content-Type", "application/json")
+          .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      return new LoopbackClient.Reply(r.statusCode(), r.body());
+    };
   }
 
   private static double pct(long[] sorted, double p) {
@@ -255,63 +249,64 @@ public final class HttpIngestBenchmark {
     }
   }
 
-  /** Segment batch bodies resembling a web shop's traffic, deterministic from a seed. */
-  public static final class Bodies {
-    private static final String[] EVENTS = {"Product Viewed", "Product Added", "Cart Viewed",
-        "Checkout Started", "Order Completed", "Search", "Signed In", "Coupon Applied"};
-    private static final String[] PAGES = {"/", "/shoes", "/shoes/runner-2", "/cart",
-        "/checkout", "/help", "/account"};
-    private final int batchSize;
-    private final int customers;
+  /** Per-thread CPU from /proc, so the JIT, GC and DuckDB's native threads are seen too. */
+  static final class ThreadCpu {
+    private ThreadCpu() {}
 
-    public Bodies(int batchSize, int customers) {
-      this.batchSize = batchSize;
-      this.customers = customers;
-    }
-
-    public List<byte[]> make(int firstBatch, int count) {
-      List<byte[]> out = new ArrayList<>(count);
-      Instant base = Instant.now().minusSeconds(3600);
-      for (int b = firstBatch; b < firstBatch + count; b++) {
-        SplittableRandom rnd = new SplittableRandom(b);
-        StringBuilder sb = new StringBuilder(batchSize * 400);
-        sb.append("{\"batch\":[");
-        for (int i = 0; i < batchSize; i++) {
-          int customer = rnd.nextInt(customers);
-          if (i > 0) {
-            sb.append(',');
+    /** CPU ns by role of this process's live threads (Linux; empty elsewhere). */
+    static Map<String, Long> byRole() {
+      Map<String, Long> out = new TreeMap<>();
+      Path tasks = Path.of("/proc/self/task");
+      if (!Files.isDirectory(tasks)) {
+        return out;
+      }
+      try (Stream<Path> list = Files.list(tasks)) {
+        for (Path task : (Iterable<Path>) list::iterator) {
+          try {
+            String name = Files.readString(task.resolve("comm")).strip();
+            String stat = Files.readString(task.resolve("stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime
+            out.merge(role(name), ticks * 10_000_000L, Long::sum); // USER_HZ is 100
+          } catch (IOException | RuntimeException e) {
+            // the thread ended while being read
           }
-          sb.append("{\"messageId\":\"m-").append(b).append('-').append(i).append('"');
-          sb.append(",\"anonymousId\":\"anon-").append(customer).append('"');
-          if (customer % 3 == 0) {
-            sb.append(",\"userId\":\"user-").append(customer).append('"');
-          }
-          sb.append(",\"timestamp\":\"").append(base.plusMillis(b * 1000L + i)).append('"');
-          if (rnd.nextInt(4) == 0) {
-            sb.append(",\"type\":\"page\",\"name\":\"")
-                .append(PAGES[rnd.nextInt(PAGES.length)]).append('"')
-                .append(",\"properties\":{\"path\":\"").append(PAGES[rnd.nextInt(PAGES.length)])
-                .append("\",\"referrer\":\"https://search.example/?q=shoes\"}");
-          } else {
-            String event = EVENTS[rnd.nextInt(EVENTS.length)];
-            sb.append(",\"type\":\"track\",\"event\":\"").append(event).append('"')
-                .append(",\"properties\":{\"sku\":\"SKU-").append(rnd.nextInt(5000))
-                .append("\",\"price\":").append(rnd.nextInt(200_000) / 100.0);
-            if (event.equals("Order Completed")) {
-              sb.append(",\"revenue\":").append(rnd.nextInt(500_000) / 100.0)
-                  .append(",\"currency\":\"KRW\"");
-            }
-            sb.append('}');
-          }
-          sb.append(",\"context\":{\"ip\":\"10.0.").append(customer % 256).append('.')
-              .append(customer / 256 % 256)
-              .append("\",\"userAgent\":\"Mozilla/5.0 (X11; Linux x86_64)\",\"locale\":\"ko-KR\"}}");
         }
-        sb.append("],\"sentAt\":\"").append(base.plusMillis(b * 1000L + batchSize))
-            .append("\"}");
-        out.add(sb.toString().getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        return Map.of();
       }
       return out;
+    }
+
+    static String perEvent(Map<String, Long> before, Map<String, Long> after,
+        double cpuSeconds, long events) {
+      StringBuilder sb = new StringBuilder();
+      long attributed = 0;
+      for (Map.Entry<String, Long> g : after.entrySet()) {
+        long ns = g.getValue() - before.getOrDefault(g.getKey(), 0L);
+        attributed += ns;
+        sb.append(String.format(Locale.ROOT, " %s %.1f,", g.getKey(), ns / 1e3 / events));
+      }
+      // threads that ended during the phase (a client pool, say) are not attributed
+      return sb.append(String.format(Locale.ROOT, " unattributed %.1f",
+          (cpuSeconds * 1e9 - attributed) / 1e3 / events)).toString();
+    }
+
+    private static String role(String thread) {
+      if (thread.startsWith("JettyServerThre")) {
+        return "jetty";
+      } else if (thread.startsWith("HttpClient") || thread.startsWith("pool-")) {
+        return "clients";
+      } else if (thread.startsWith("itinera-writer")) {
+        return "writer";
+      } else if (thread.contains("CompilerThre")) {
+        return "jit";
+      } else if (thread.contains("GC") || thread.startsWith("G1")) {
+        return "gc";
+      } else if (thread.equals("java")) {
+        return "main+duckdb";
+      }
+      return "other";
     }
   }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ public final class Ingestor implements AutoCloseable {
   private final IdentityLinks links;
   private final IdentityGraph graph;
   private final EventWriter writer;
+  private final FreshCustomers fresh = new FreshCustomers();
   private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(100_000);
   private final AtomicInteger pendingEvents = new AtomicInteger();
   private final int maxPendingEvents;
@@ -159,6 +161,8 @@ public final class Ingestor implements AutoCloseable {
 
   private <T> void runBulk(BulkLoad<T> load, CompletableFuture<T> done) {
     synchronized (graph) {
+      // A bulk load links and renames customers on its own: first-seq bounds may not survive it.
+      fresh.forget();
       try {
         BulkSession session =
             new BulkSession(writer, graph, links, enricher, System.currentTimeMillis());
@@ -239,9 +243,15 @@ public final class Ingestor implements AutoCloseable {
       Set<String> inserted;
       synchronized (graph) {
         List<List<String>> ids = new ArrayList<>(unique.size());
+        fresh.startGroup(writer.nextSeq());
+        Set<String> newIdentities = new HashSet<>();
         for (Event e : unique.values()) {
           List<String> eventIds = links.of(e, graph);
-          graph.link(eventIds);
+          List<String> before = customersOf(eventIds, newIdentities);
+          String after = graph.link(eventIds);
+          if (before.size() != 1 || !before.get(0).equals(after)) {
+            fresh.linked(before, after);
+          }
           ids.add(eventIds);
         }
         List<Event> resolved = new ArrayList<>(unique.size());
@@ -257,7 +267,8 @@ public final class Ingestor implements AutoCloseable {
         Map<String, String> traitJson = new HashMap<>();
         traits.forEach((c, node) -> traitJson.put(c, node.toString()));
         try {
-          inserted = writer.write(resolved, graph.drainChanges(), traitJson, now);
+          inserted = writer.write(resolved, new EventWriter.Linked(graph.drainChanges(),
+              newIdentities, fresh.renameBound()), traitJson, now);
         } catch (SQLException | RuntimeException e) {
           reloadGraph();
           throw e;
@@ -291,11 +302,35 @@ public final class Ingestor implements AutoCloseable {
     }
   }
 
+  /**
+   * The distinct customers the identities belong to now; those never seen are added to {@code
+   * unseen} instead.
+   */
+  private List<String> customersOf(List<String> identities, Set<String> unseen) {
+    List<String> out = List.of();
+    for (String id : identities) {
+      String c = graph.customerOf(id);
+      if (c == null) {
+        unseen.add(id);
+      } else if (!out.contains(c)) {
+        out = out.isEmpty() ? List.of(c) : concat(out, c);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> concat(List<String> list, String item) {
+    List<String> out = new ArrayList<>(list);
+    out.add(item);
+    return out;
+  }
+
   private void reloadGraph() {
+    fresh.forget();
     // The in-memory graph ran ahead of a transaction that rolled back: rebuild it from the store.
     try {
-      IdentityGraph fresh = IdentityGraph.load(store.connection());
-      graph.replaceWith(fresh);
+      IdentityGraph loaded = IdentityGraph.load(store.connection());
+      graph.replaceWith(loaded);
     } catch (SQLException e) {
       throw new ItineraException(ErrorCode.INTERNAL, "cannot reload identities: " + e.getMessage());
     }

@@ -102,7 +102,8 @@ public final class Sources {
       return cached;
     }
     Optional<Source> found = lookup(hash);
-    byKeyHash.put(hash, found);
+    // Only known keys are cached: caching misses would let random keys grow the map without end.
+    found.ifPresent(source -> byKeyHash.put(hash, found));
     return found;
   }
 

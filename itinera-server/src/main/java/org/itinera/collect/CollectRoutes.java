@@ -23,12 +23,14 @@ import org.itinera.source.Sources;
 /**
  * The Segment-compatible collection API: {@code POST /v1/{track,identify,page,screen,group,
  * alias,batch,import}}, authenticated by a source's write key as the HTTP Basic user name (or
- * {@code writeKey} in the body).
+ * {@code writeKey} in the body). The contract users rely on is docs/COLLECTION_API.md.
  *
- * <p>A 200 is sent only after the events are committed to disk. In a batch, valid messages are
- * stored and invalid ones are refused one by one: when any were refused the answer is 400 and says
- * how many were stored and why each refused message was refused; re-sending the whole batch is
- * safe because stored messages are deduplicated by {@code messageId}.
+ * <p>A 200 is sent only after the events are committed to disk. A body that cannot be trusted as
+ * a whole (not JSON, wrong shape, over a size limit) is refused whole. Otherwise each message is
+ * checked on its own: valid messages are stored and invalid ones are refused one by one; when any
+ * were refused the answer is 400 and says how many were stored and why each refused message was
+ * refused (by index). Re-sending the whole batch is safe because stored messages are deduplicated
+ * by {@code messageId}.
  */
 public final class CollectRoutes {
   private static final List<String> ENDPOINTS =
@@ -80,9 +82,11 @@ public final class CollectRoutes {
       }
       answer.put("rejected", errors.size());
       answer.put("errors", errors);
-      answer.put("error", Map.of("code", ErrorCode.INVALID_INPUT.name(),
-          "field", parsed.problems().get(0).field(),
-          "message", parsed.problems().get(0).message()));
+      Map<String, Object> first = new LinkedHashMap<>();
+      first.put("code", ErrorCode.INVALID_INPUT.name());
+      first.put("field", parsed.problems().get(0).field());
+      first.put("message", parsed.problems().get(0).message());
+      answer.put("error", first);
       ctx.status(400);
     }
     ctx.json(answer);

@@ -102,7 +102,10 @@ public final class ItineraServer implements AutoCloseable {
     if (e.code() == ErrorCode.OVERLOADED) {
       ctx.header("Retry-After", "1");
     }
-    ctx.status(e.httpStatus()).json(Map.of("success", false, "error", err));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("success", false);
+    body.put("error", err);
+    ctx.status(e.httpStatus()).json(body);
   }
 
   public int port() {
