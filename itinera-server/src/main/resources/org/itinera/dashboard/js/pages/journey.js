@@ -74,7 +74,8 @@ function drawMap(el, map) {
     }},
     xAxis: {type: 'category', data: stages, position: 'top', axisTick: {show: false}, axisLine: {show: false},
       axisLabel: {fontWeight: 600, color: '#1b2030', interval: 0}},
-    yAxis: {type: 'category', data: rows, inverse: true, axisTick: {show: false}, axisLine: {show: false}},
+    yAxis: {type: 'category', data: rows, inverse: true, axisTick: {show: false}, axisLine: {show: false},
+      axisLabel: {width: 120, overflow: 'truncate'}},
     visualMap: {dimension: 3, min: -1, max: 1, orient: 'horizontal', left: 'center', bottom: 0, calculable: false,
       text: [t('journey.positive'), t('journey.negative')], inRange: {color: SENTIMENT_SCALE}, itemHeight: 160},
     series: [{type: 'heatmap', name: t('journey.events'), data,
@@ -93,28 +94,29 @@ function drawConversion(el, map) {
         [t('journey.toNext'), s.conversionToNext == null ? '–' : fmt.pct(s.conversionToNext)], [t('journey.dropOff'), fmt.int(s.dropOff)],
         [t('journey.timeInStage'), fmt.duration(s.medianMsInStage)]]);
     }},
-    xAxis: {type: 'category', data: map.stages.map(stageName), axisLabel: {interval: 0}},
-    yAxis: [{type: 'value', splitLine: {lineStyle: {color: '#eef0f4'}}}, {type: 'value', max: 1, show: false}],
+    xAxis: {type: 'category', data: map.stages.map(stageName), axisLabel: {interval: 0, width: 76, overflow: 'truncate'}},
+    yAxis: [{type: 'value', splitLine: {lineStyle: {color: '#eef0f4'}}}, {type: 'value', min: 0, max: 1, show: false}],
     series: [
       {type: 'bar', name: t('common.customers'), data: map.stages.map(s => s.customers), barMaxWidth: 56,
         itemStyle: {color: '#4f46e5', borderRadius: [6, 6, 0, 0]}},
       {type: 'line', name: t('journey.toNext'), yAxisIndex: 1, data: map.stages.map(s => s.conversionToNext),
-        label: {show: true, formatter: p => (p.value == null ? '' : fmt.pct(p.value, 0)), color: '#0e7490'}, itemStyle: {color: '#0ea5e9'}},
+        label: {show: true, position: 'top', formatter: p => (p.value == null ? '' : fmt.pct(p.value, 0)), color: '#0e7490',
+          backgroundColor: 'rgba(255,255,255,0.85)', padding: [2, 4], borderRadius: 4}, itemStyle: {color: '#0ea5e9'}},
     ],
   });
 }
 
 function drawEmotion(el, map) {
   chart(el, {
-    grid: {left: 8, right: 16, top: 24, bottom: 8, containLabel: true},
+    grid: {left: 8, right: 36, top: 28, bottom: 8, containLabel: true},
     toolbox: saveTool('itinera-emotion-curve'),
     tooltip: {trigger: 'axis', formatter: ps => {
       const s = map.stages[ps[0].dataIndex];
       return tooltipRows(stageName(s), [[t('overview.meanSentiment'), fmt.sentiment(s.sentiment)], [t('journey.emotionLabel'), label('emotion', s.emotion)]]);
     }},
-    xAxis: {type: 'category', data: map.stages.map(stageName), boundaryGap: false, axisLabel: {interval: 0}},
+    xAxis: {type: 'category', data: map.stages.map(stageName), boundaryGap: false, axisLabel: {interval: 0, width: 76, overflow: 'truncate'}},
     yAxis: {type: 'value', min: -1, max: 1, splitLine: {lineStyle: {color: '#eef0f4'}}},
-    series: [{type: 'line', name: t('overview.meanSentiment'), smooth: true, symbolSize: 14, lineStyle: {width: 3, color: '#64748b'},
+    series: [{type: 'line', name: t('overview.meanSentiment'), symbolSize: 14, lineStyle: {width: 3, color: '#64748b'},
       data: map.stages.map(s => ({value: s.sentiment, itemStyle: {color: sentimentColor(s.sentiment)}})),
       label: {show: true, position: 'top', formatter: p => label('emotion', map.stages[p.dataIndex].emotion)},
       markLine: {silent: true, symbol: 'none', data: [{yAxis: 0}], lineStyle: {color: '#cbd2e1', type: 'dashed'}, label: {show: false}}}],

@@ -37,12 +37,13 @@ export async function render(view, ctx) {
       toolbox: saveTool('itinera-paths'),
       tooltip: {trigger: 'item', formatter: p => (p.dataType === 'edge'
         ? tooltipRows(`${byId.get(p.data.source)?.name} → ${byId.get(p.data.target)?.name}`, [[t('common.customers'), fmt.int(p.data.value)]])
-        : tooltipRows(p.data.label, [[t('paths.step'), p.data.step], [t('common.customers'), fmt.int(p.data.customers)]]))},
+        : tooltipRows(p.data.display, [[t('paths.step'), p.data.step], [t('common.customers'), fmt.int(p.data.customers)]]))},
       series: [{
-        type: 'sankey', left: 8, right: 120, top: 24, bottom: 8, nodeGap: 10, draggable: false,
+        type: 'sankey', left: 8, right: 120, top: 24, bottom: 8, nodeGap: 10, draggable: false, nodeAlign: 'left',
         emphasis: {focus: 'adjacency'}, lineStyle: {color: 'gradient', curveness: 0.5, opacity: 0.35},
-        label: {formatter: p => p.data.label, width: 110, overflow: 'truncate'},
-        data: paths.nodes.map(n => ({name: n.id, label: n.name, step: n.step, customers: n.customers})),
+        label: {formatter: p => p.data.display, width: 110, overflow: 'truncate'},
+        // 'display', not 'label': a data item's label is ECharts' own per-item label option
+        data: paths.nodes.map(n => ({name: n.id, display: n.name, step: n.step, customers: n.customers})),
         links: paths.links.map(l => ({source: l.source, target: l.target, value: l.customers})),
       }],
     });

@@ -68,6 +68,6 @@ function show(body, r) {
     tooltip: {trigger: 'axis', formatter: ps => tooltipRows(ps[0].axisValueLabel, [[t('retention.retained'), fmt.pct(ps[0].value)]])},
     xAxis: {type: 'category', data: avg.map((_, k) => t('retention.periodN', {n: k}))},
     yAxis: {type: 'value', max: 1, axisLabel: {formatter: v => fmt.pct(v, 0)}, splitLine: {lineStyle: {color: '#eef0f4'}}},
-    series: [{type: 'line', name: t('retention.retained'), data: avg, smooth: true, areaStyle: {opacity: 0.12}, symbolSize: 7}],
+    series: [{type: 'line', name: t('retention.retained'), data: avg, areaStyle: {opacity: 0.12}, symbolSize: 7}],
   });
 }
