@@ -16,6 +16,15 @@ import picocli.CommandLine.Command;
       SourcesCommand.class,
       CustomersCommand.class,
       JournalCommand.class,
+      CaseStudyCommand.class,
+      CompareCommand.class,
+      ExportCommand.class,
+      TextCommand.class,
+      ImportCommand.class,
+      FunnelCommand.class,
+      PathsCommand.class,
+      JourneyMapCommand.class,
+      RetentionCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

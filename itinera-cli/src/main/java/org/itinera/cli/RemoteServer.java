@@ -92,7 +92,8 @@ final class RemoteServer {
       return body;
     } catch (IOException e) {
       throw new ItineraException(ErrorCode.IO_FAILURE, "server",
-          "cannot reach " + base + ": " + e.getMessage());
+          "cannot reach " + base + " (" + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); is the server running?");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ItineraException(ErrorCode.INTERNAL, "interrupted");

@@ -15,10 +15,18 @@ import org.itinera.event.Event;
 import org.itinera.identity.IdentityGraph;
 
 /**
- * Writes one resolved batch in one transaction: events through the DuckDB appender into a
- * connection-local staging table, then {@code INSERT ... ON CONFLICT DO NOTHING} into {@code
- * events} (the primary key on {@code event_id} makes re-sent messages a no-op), identity changes,
- * customer renames and profile traits. Only after {@code COMMIT} returns does anyone hear "stored".
+ * Writes one resolved batch in one transaction: events, identity changes, customer renames and
+ * profile traits. Only after {@code COMMIT} returns does anyone hear "stored".
+ *
+ * <p>Design notes. The primary key on {@code event_id} makes re-sent messages a no-op. Most
+ * groups hold only new ids, so the fast path appends them straight into {@code events} (no
+ * staging copy, no conflict handling); a re-sent id makes the appender's flush fail with a key
+ * violation, the transaction is rolled back, and the group is written again by the slow path:
+ * appender into a connection-local staging table, then {@code INSERT ... ON CONFLICT DO NOTHING},
+ * and, only when some rows were skipped, a look-up of which ones were stored by their {@code seq}
+ * range (cheap: {@code seq} grows, so the zone maps skip all but the newest row group). After a
+ * fallback the next group goes to the slow path directly, so a client re-sending in a loop does
+ * not pay twice. Appenders are flushed explicitly: an error on close is not reported.
  */
 final class EventWriter {
   private static final String COLUMNS =
@@ -28,6 +36,8 @@ final class EventWriter {
 
   private final DuckDBConnection connection;
   private long nextSeq;
+  /** Set after a group met a re-sent id, so the next one skips the fast path. */
+  private boolean slowPathNext;
 
   EventWriter(DuckDBConnection connection) throws SQLException {
     this.connection = connection;
@@ -35,6 +45,7 @@ final class EventWriter {
       st.execute("CREATE TEMP TABLE IF NOT EXISTS ingest_staging AS SELECT * FROM events LIMIT 0");
       st.execute("CREATE TEMP TABLE IF NOT EXISTS identity_staging AS SELECT * FROM identities"
           + " LIMIT 0");
+      st.execute("CREATE TEMP TABLE IF NOT EXISTS rename_staging (old_id VARCHAR, new_id VARCHAR)");
       try (ResultSet rs = st.executeQuery("SELECT coalesce(max(seq), 0) + 1 FROM events")) {
         rs.next();
         nextSeq = rs.getLong(1);
@@ -49,69 +60,134 @@ final class EventWriter {
    */
   Set<String> write(List<Event> events, IdentityGraph.Changes changes,
       Map<String, String> traitsByCustomer, long nowMs) throws SQLException {
-    try {
-      long firstSeq = nextSeq;
-      try (DuckDBAppender app = connection.createAppender("temp", "main", "ingest_staging")) {
-        long seq = firstSeq;
+    long firstSeq = nextSeq;
+    Set<String> inserted = null;
+    if (!slowPathNext) {
+      try {
+        appendEvents(events, firstSeq, false);
+        inserted = new HashSet<>(events.size() * 2);
         for (Event e : events) {
-          app.beginRow();
-          app.append(seq++);
-          app.append(e.eventId());
-          app.append(e.customerId());
-          app.append(e.anonymousId());
-          app.append(e.userId());
-          app.appendEpochMicros(e.ts() * 1000);
-          app.appendEpochMicros(e.receivedAt() * 1000);
-          app.append(e.type());
-          app.append(e.name());
-          app.append(e.channel());
-          app.append(e.sourceId());
-          app.append(e.propertiesJson());
-          app.append(e.contextJson());
-          app.append(e.traitsJson());
-          app.append(e.text());
-          app.append(e.lang());
-          app.append(e.sentiment());
-          app.append(e.emotion());
-          if (e.topics().isEmpty()) {
-            app.appendNull();
-          } else {
-            app.append(e.topics());
-          }
-          app.append(e.rating());
-          app.append(e.revenue());
-          app.append(e.currency());
-          app.endRow();
+          inserted.add(e.eventId());
         }
+      } catch (SQLException e) {
+        // Almost always a re-sent event id; anything else fails again on the slow path.
+        rollbackQuietly();
+        slowPathNext = true;
       }
-      Set<String> inserted = new HashSet<>();
-      try (Statement st = connection.createStatement();
-          ResultSet rs = st.executeQuery("INSERT INTO events SELECT " + COLUMNS
-              + " FROM ingest_staging ON CONFLICT DO NOTHING RETURNING event_id")) {
-        while (rs.next()) {
-          inserted.add(rs.getString(1));
-        }
+    }
+    try {
+      if (inserted == null) {
+        inserted = insertSkippingDuplicates(events, firstSeq);
+        slowPathNext = inserted.size() < events.size();
       }
       writeIdentities(changes, nowMs);
       renameCustomers(changes.renames());
       writeTraits(traitsByCustomer);
-      try (Statement st = connection.createStatement()) {
-        st.execute("DELETE FROM ingest_staging");
-      }
       connection.commit();
       nextSeq = firstSeq + events.size();
       return inserted;
     } catch (SQLException | RuntimeException e) {
+      rollbackQuietly();
+      throw e;
+    }
+  }
+
+  private void appendEvents(List<Event> events, long firstSeq, boolean toStaging)
+      throws SQLException {
+    try (DuckDBAppender app = toStaging
+        ? connection.createAppender("temp", "main", "ingest_staging")
+        : connection.createAppender("main", "events")) {
+      long seq = firstSeq;
+      for (Event e : events) {
+        app.beginRow();
+        app.append(seq++);
+        app.append(e.eventId());
+        app.append(e.customerId());
+        app.append(e.anonymousId());
+        app.append(e.userId());
+        app.appendEpochMicros(e.ts() * 1000);
+        app.appendEpochMicros(e.receivedAt() * 1000);
+        app.append(e.type());
+        app.append(e.name());
+        app.append(e.channel());
+        app.append(e.sourceId());
+        app.append(e.propertiesJson());
+        app.append(e.contextJson());
+        app.append(e.traitsJson());
+        app.append(e.text());
+        app.append(e.lang());
+        app.append(e.sentiment());
+        app.append(e.emotion());
+        if (e.topics().isEmpty()) {
+          app.appendNull();
+        } else {
+          app.append(e.topics());
+        }
+        app.append(e.rating());
+        app.append(e.revenue());
+        app.append(e.currency());
+        app.endRow();
+      }
+      app.flush();
+    }
+  }
+
+  private Set<String> insertSkippingDuplicates(List<Event> events, long firstSeq)
+      throws SQLException {
+    appendEvents(events, firstSeq, true);
+    int count;
+    try (Statement st = connection.createStatement()) {
+      count = st.executeUpdate("INSERT INTO events SELECT " + COLUMNS
+          + " FROM ingest_staging ON CONFLICT DO NOTHING");
+      st.execute("DELETE FROM ingest_staging");
+    }
+    Set<String> inserted = new HashSet<>(count * 2);
+    if (count == events.size()) {
+      for (Event e : events) {
+        inserted.add(e.eventId());
+      }
+      return inserted;
+    }
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT event_id FROM events WHERE seq >= ? AND seq < ?")) {
+      ps.setLong(1, firstSeq);
+      ps.setLong(2, firstSeq + events.size());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          inserted.add(rs.getString(1));
+        }
+      }
+    }
+    return inserted;
+  }
+
+  private void rollbackQuietly() {
+    try {
       connection.rollback();
       try (Statement st = connection.createStatement()) {
         st.execute("DELETE FROM ingest_staging");
         st.execute("DELETE FROM identity_staging");
+        st.execute("DELETE FROM rename_staging");
         connection.commit();
-      } catch (SQLException ignored) {
-        // the staging tables are connection-local and emptied again before the next use
       }
-      throw e;
+    } catch (SQLException ignored) {
+      // the staging tables are connection-local and emptied again before the next use
     }
+  }
+
+  /** The writer's connection, for a bulk load running on the writer thread (see BulkSession). */
+  DuckDBConnection connection() {
+    return connection;
+  }
+
+  /** The sequence number the next stored event gets. */
+  long nextSeq() {
+    return nextSeq;
+  }
+
+  /** Moves the next sequence number past those a bulk load used; never moves it back. */
+  void advanceSeq(long next) {
+    nextSeq = Math.max(nextSeq, next);
   }
 
   private void writeIdentities(IdentityGraph.Changes changes, long nowMs) throws SQLException {
@@ -126,6 +202,7 @@ final class EventWriter {
         app.appendEpochMicros(nowMs * 1000);
         app.endRow();
       }
+      app.flush();
     }
     try (Statement st = connection.createStatement()) {
       st.execute("INSERT INTO identities SELECT * FROM identity_staging ON CONFLICT (identity)"
@@ -134,22 +211,35 @@ final class EventWriter {
     }
   }
 
+  /**
+   * Moves renamed customers' past events and profiles to their new ids. The events move in one
+   * joined UPDATE per group, not one per rename: each pass scans the whole events table.
+   */
   private void renameCustomers(Map<String, String> renames) throws SQLException {
     if (renames.isEmpty()) {
       return;
     }
-    try (PreparedStatement events =
-            connection.prepareStatement("UPDATE events SET customer_id = ? WHERE customer_id = ?");
-        PreparedStatement mergeTraits = connection.prepareStatement(
+    try (DuckDBAppender app = connection.createAppender("temp", "main", "rename_staging")) {
+      for (Map.Entry<String, String> r : renames.entrySet()) {
+        app.beginRow();
+        app.append(r.getKey());
+        app.append(r.getValue());
+        app.endRow();
+      }
+      app.flush();
+    }
+    try (Statement st = connection.createStatement()) {
+      st.execute("UPDATE events SET customer_id = r.new_id FROM rename_staging r"
+          + " WHERE events.customer_id = r.old_id");
+      st.execute("DELETE FROM rename_staging");
+    }
+    try (PreparedStatement mergeTraits = connection.prepareStatement(
             "INSERT INTO profiles SELECT ?, traits FROM profiles WHERE customer_id = ?"
                 + " ON CONFLICT (customer_id) DO UPDATE SET"
                 + " traits = json_merge_patch(excluded.traits, profiles.traits)");
         PreparedStatement dropProfile =
             connection.prepareStatement("DELETE FROM profiles WHERE customer_id = ?")) {
       for (Map.Entry<String, String> r : renames.entrySet()) {
-        events.setString(1, r.getValue());
-        events.setString(2, r.getKey());
-        events.executeUpdate();
         mergeTraits.setString(1, r.getValue());
         mergeTraits.setString(2, r.getKey());
         mergeTraits.executeUpdate();

@@ -55,6 +55,34 @@ final class IdentityLinks {
     return ids;
   }
 
+  /** The identity traits (e.g. email, phone) that link customers, in configured order. */
+  List<String> traits() {
+    return identityTraits;
+  }
+
+  /**
+   * The identities of one row of a bulk load: its user id, anonymous id and the values of the
+   * identity traits (same order as {@link #traits()}, null when absent), normalised exactly as for
+   * API events so that both paths stitch the same people.
+   */
+  List<String> of(String userId, String anonymousId, List<String> traitValues) {
+    List<String> ids = new ArrayList<>(2 + traitValues.size());
+    if (userId != null) {
+      ids.add(IdentityGraph.user(userId));
+    }
+    if (anonymousId != null) {
+      ids.add(IdentityGraph.anonymous(anonymousId));
+    }
+    for (int i = 0; i < identityTraits.size(); i++) {
+      String v = traitValues.get(i);
+      if (v != null && !v.isBlank()) {
+        String trait = identityTraits.get(i);
+        ids.add(trait + ":" + normalise(trait, v));
+      }
+    }
+    return ids;
+  }
+
   static String normalise(String trait, String value) {
     String v = value.strip().toLowerCase(Locale.ROOT);
     if (trait.equals("phone")) {

@@ -48,7 +48,8 @@ public final class Ingestor implements AutoCloseable {
   private final Thread thread;
   private volatile boolean closed;
 
-  private record Pending(List<Event> events, CompletableFuture<IngestResult> done) {}
+  /** Events to write in a group, or (task != null) a bulk load to run on its own. */
+  private record Pending(List<Event> events, CompletableFuture<IngestResult> done, Runnable task) {}
 
   private Ingestor(Store store, TextEnricher enricher, List<String> identityTraits,
       int maxPendingEvents) throws SQLException {
@@ -109,7 +110,7 @@ public final class Ingestor implements AutoCloseable {
       throw new ItineraException(ErrorCode.OVERLOADED,
           "the writer has more than " + maxPendingEvents + " events waiting; retry after a second");
     }
-    Pending p = new Pending(enriched, new CompletableFuture<>());
+    Pending p = new Pending(enriched, new CompletableFuture<>(), null);
     if (!queue.offer(p)) {
       pendingEvents.addAndGet(-events.size());
       throw new ItineraException(ErrorCode.OVERLOADED, "the writer queue is full; retry later");
@@ -129,6 +130,62 @@ public final class Ingestor implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs a set-based load (a file import) on the writer thread, alone, in one transaction: the
+   * load's rows, identities, renames and traits are committed together when it returns, or not
+   * at all when it throws. API callers wait meanwhile (or are told to retry when the queue fills).
+   */
+  public <T> T ingestBulk(BulkLoad<T> load) {
+    if (closed) {
+      throw new ItineraException(ErrorCode.OVERLOADED, "the store is shutting down; retry later");
+    }
+    CompletableFuture<T> done = new CompletableFuture<>();
+    try {
+      queue.put(new Pending(List.of(), null, () -> runBulk(load, done)));
+      return done.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ItineraException(ErrorCode.INTERNAL, "interrupted while waiting for the load");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof ItineraException ie) {
+        throw ie;
+      }
+      throw new ItineraException(ErrorCode.INTERNAL, null,
+          "the load failed and nothing of it was stored: " + e.getCause().getMessage(),
+          e.getCause());
+    }
+  }
+
+  private <T> void runBulk(BulkLoad<T> load, CompletableFuture<T> done) {
+    synchronized (graph) {
+      try {
+        BulkSession session =
+            new BulkSession(writer, graph, links, enricher, System.currentTimeMillis());
+        T result = load.load(session);
+        session.finish();
+        writer.connection().commit();
+        done.complete(result);
+      } catch (SQLException | RuntimeException e) {
+        try {
+          writer.connection().rollback();
+        } catch (SQLException ignored) {
+          // the connection is unusable either way; the reload below reports real trouble
+        }
+        try {
+          reloadGraph();
+        } catch (RuntimeException reloadFailure) {
+          e.addSuppressed(reloadFailure);
+        }
+        done.completeExceptionally(e);
+      }
+    }
+  }
+
+  /** The identity traits (e.g. email, phone) that link customers, as configured. */
+  public List<String> identityTraits() {
+    return links.traits();
+  }
+
   /** How many customers the identity graph knows. */
   public int customerCount() {
     synchronized (graph) {
@@ -144,13 +201,18 @@ public final class Ingestor implements AutoCloseable {
         if (first == null) {
           continue;
         }
+        if (first.task() != null) {
+          first.task().run();
+          continue;
+        }
         group.add(first);
         int n = first.events.size();
         while (n < MAX_GROUP_EVENTS) {
-          Pending next = queue.poll();
-          if (next == null) {
+          Pending next = queue.peek();
+          if (next == null || next.task() != null) {
             break;
           }
+          queue.poll();
           group.add(next);
           n += next.events.size();
         }

@@ -181,6 +181,10 @@ final class SegmentMessage {
               + v.getNodeType().toString().toLowerCase(Locale.ROOT));
     }
     String s = v.asText();
+    long fast = IsoTime.parse(s);
+    if (fast != IsoTime.NOT_FAST) {
+      return fast;
+    }
     try {
       return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
           .toEpochMilli();

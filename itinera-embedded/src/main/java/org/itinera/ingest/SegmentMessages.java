@@ -2,14 +2,17 @@ package org.itinera.ingest;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.itinera.ItineraException;
@@ -32,12 +35,17 @@ public final class SegmentMessages {
   static final Set<String> SINGLE_TYPES =
       Set.of("track", "identify", "page", "screen", "group", "alias");
 
+  // Duplicate keys are caught while building the tree (the map insert reports them for free),
+  // not by the parser's STRICT_DUPLICATE_DETECTION, which hashes every key a second time.
   static final ObjectMapper JSON = new ObjectMapper()
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
   /** For callers that only peek at a body (e.g. for its writeKey) before the real parse. */
-  public static final com.fasterxml.jackson.databind.ObjectReader JSON_READER = JSON.reader();
+  public static final ObjectReader JSON_READER = JSON.reader();
+  /** Reads one value from a parser that goes on after it (batch items, root fields). */
+  private static final ObjectReader TREE =
+      JSON.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   static {
     JSON.getFactory().setStreamReadConstraints(
@@ -65,47 +73,119 @@ public final class SegmentMessages {
    * @param endpoint track, identify, page, screen, group, alias, batch or import
    */
   public static Parsed parse(String endpoint, byte[] body, Source source, long receivedAtMs) {
+    return read(endpoint, body).toEvents(source, receivedAtMs);
+  }
+
+  /**
+   * Reads a body's JSON once, before its source is known: the HTTP API needs the {@code
+   * writeKey} inside it to authenticate. Throws when the body is empty or not a JSON object, or
+   * when the endpoint is unknown.
+   */
+  public static Body read(String endpoint, byte[] body) {
+    boolean batch = endpoint.equals("batch") || endpoint.equals("import");
+    if (!batch && !SINGLE_TYPES.contains(endpoint)) {
+      throw ItineraException.invalid("path", "unknown endpoint /v1/" + endpoint);
+    }
     if (body.length == 0) {
       throw ItineraException.invalid("body", "the request body is empty; expected a JSON object");
     }
-    JsonNode root;
-    try {
-      root = JSON.readTree(body);
+    try (JsonParser p = JSON.createParser(body)) {
+      JsonToken first = p.nextToken();
+      if (first != JsonToken.START_OBJECT) {
+        JsonNode value = first == null ? null : (JsonNode) TREE.readTree(p);
+        throw ItineraException.invalid("body", "expected a JSON object, got "
+            + (value == null ? "nothing" : value.getNodeType().toString().toLowerCase()));
+      }
+      ObjectNode root = JSON.createObjectNode();
+      int[] itemBytes = new int[0];
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        if (root.has(name)) {
+          throw ItineraException.invalid("body", "malformed JSON at line "
+              + p.currentTokenLocation().getLineNr() + ", column "
+              + p.currentTokenLocation().getColumnNr() + ": duplicate field '" + name + "'");
+        }
+        if (p.nextToken() == JsonToken.START_ARRAY && batch && name.equals("batch")) {
+          // Items are read one by one so each one's size is its bytes as sent, with no
+          // re-encoding just to measure it.
+          ArrayNode items = root.putArray(name);
+          itemBytes = new int[16];
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            long start = p.currentTokenLocation().getByteOffset();
+            items.add((JsonNode) TREE.readTree(p));
+            if (items.size() > itemBytes.length) {
+              itemBytes = Arrays.copyOf(itemBytes, itemBytes.length * 2);
+            }
+            itemBytes[items.size() - 1] = (int) (p.currentLocation().getByteOffset() - start);
+          }
+        } else {
+          root.set(name, (JsonNode) TREE.readTree(p));
+        }
+      }
+      if (p.nextToken() != null) {
+        throw ItineraException.invalid("body", "malformed JSON at line "
+            + p.currentTokenLocation().getLineNr() + ", column "
+            + p.currentTokenLocation().getColumnNr() + ": trailing content after the object");
+      }
+      return new Body(endpoint, body.length, root, itemBytes);
     } catch (JsonProcessingException e) {
+      String why = e.getOriginalMessage();
+      if (why.startsWith("Duplicate field")) {
+        int cut = why.indexOf(" for `");
+        why = "duplicate field" + why.substring(15, cut < 0 ? why.length() : cut);
+      }
       throw ItineraException.invalid("body", "malformed JSON at line "
           + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
-          + e.getOriginalMessage());
+          + why);
     } catch (IOException e) {
       throw ItineraException.invalid("body", "unreadable body: " + e.getMessage());
     }
-    if (root == null || !root.isObject()) {
-      throw ItineraException.invalid("body", "expected a JSON object, got "
-          + (root == null ? "nothing" : root.getNodeType().toString().toLowerCase()));
-    }
-    if (endpoint.equals("batch") || endpoint.equals("import")) {
-      return parseBatch((ObjectNode) root, source, receivedAtMs);
-    }
-    if (!SINGLE_TYPES.contains(endpoint)) {
-      throw ItineraException.invalid("path", "unknown endpoint /v1/" + endpoint);
-    }
-    if (body.length > MAX_MESSAGE_BYTES) {
-      throw new ItineraException(org.itinera.ErrorCode.PAYLOAD_TOO_LARGE, "body",
-          "the message is " + body.length + " bytes; at most " + MAX_MESSAGE_BYTES
-              + " bytes (32 KB) per message");
-    }
-    ObjectNode msg = (ObjectNode) root;
-    msg.put("type", endpoint);
-    List<Event> events = new ArrayList<>(1);
-    List<Problem> problems = new ArrayList<>(0);
-    try {
-      events.add(SegmentMessage.toEvent(msg, "", source, receivedAtMs, null));
-    } catch (ItineraException e) {
-      problems.add(new Problem(-1, e.field(), e.getMessage()));
-    }
-    return new Parsed(events, problems);
   }
 
-  private static Parsed parseBatch(ObjectNode root, Source source, long receivedAtMs) {
+  /** A body read by {@link #read}: its JSON, not yet validated as messages. */
+  public static final class Body {
+    private final String endpoint;
+    private final int bytes;
+    private final ObjectNode root;
+    private final int[] itemBytes;
+
+    private Body(String endpoint, int bytes, ObjectNode root, int[] itemBytes) {
+      this.endpoint = endpoint;
+      this.bytes = bytes;
+      this.root = root;
+      this.itemBytes = itemBytes;
+    }
+
+    /** The {@code writeKey} the body carries, or null. */
+    public String writeKey() {
+      JsonNode key = root.get("writeKey");
+      return key != null && key.isTextual() ? key.asText() : null;
+    }
+
+    /** The body's messages as events of {@code source}, and the messages refused with why. */
+    public Parsed toEvents(Source source, long receivedAtMs) {
+      if (endpoint.equals("batch") || endpoint.equals("import")) {
+        return parseBatch(root, itemBytes, source, receivedAtMs);
+      }
+      if (bytes > MAX_MESSAGE_BYTES) {
+        throw new ItineraException(org.itinera.ErrorCode.PAYLOAD_TOO_LARGE, "body",
+            "the message is " + bytes + " bytes; at most " + MAX_MESSAGE_BYTES
+                + " bytes (32 KB) per message");
+      }
+      root.put("type", endpoint);
+      List<Event> events = new ArrayList<>(1);
+      List<Problem> problems = new ArrayList<>(0);
+      try {
+        events.add(SegmentMessage.toEvent(root, "", source, receivedAtMs, null));
+      } catch (ItineraException e) {
+        problems.add(new Problem(-1, e.field(), e.getMessage()));
+      }
+      return new Parsed(events, problems);
+    }
+  }
+
+  private static Parsed parseBatch(ObjectNode root, int[] itemBytes, Source source,
+      long receivedAtMs) {
     JsonNode batch = root.get("batch");
     if (batch == null) {
       throw ItineraException.invalid("batch", "missing; expected an array of messages");
@@ -127,29 +207,25 @@ public final class SegmentMessages {
     List<Problem> problems = new ArrayList<>();
     ArrayNode items = (ArrayNode) batch;
     for (int i = 0; i < items.size(); i++) {
-      String prefix = "batch[" + i + "].";
       JsonNode item = items.get(i);
       try {
         if (!item.isObject()) {
           throw ItineraException.invalid("batch[" + i + "]", "expected a message object");
         }
-        ObjectNode msg = (ObjectNode) item;
-        int size = JSON.writeValueAsBytes(msg).length;
-        if (size > MAX_MESSAGE_BYTES) {
-          throw ItineraException.invalid("batch[" + i + "]", "the message is " + size
+        if (itemBytes[i] > MAX_MESSAGE_BYTES) {
+          throw ItineraException.invalid("batch[" + i + "]", "the message is " + itemBytes[i]
               + " bytes; at most " + MAX_MESSAGE_BYTES + " bytes (32 KB) per message");
         }
+        ObjectNode msg = (ObjectNode) item;
         if (outerContext != null && outerContext.isObject()) {
           msg.set("context", mergeContext((ObjectNode) outerContext, msg.get("context")));
         }
         if (!msg.has("sentAt") && outerSentAt != null) {
           msg.set("sentAt", outerSentAt);
         }
-        events.add(SegmentMessage.toEvent(msg, prefix, source, receivedAtMs, null));
+        events.add(SegmentMessage.toEvent(msg, "batch[" + i + "].", source, receivedAtMs, null));
       } catch (ItineraException e) {
         problems.add(new Problem(i, e.field(), e.getMessage()));
-      } catch (JsonProcessingException e) {
-        problems.add(new Problem(i, "batch[" + i + "]", "cannot re-encode: " + e.getMessage()));
       }
     }
     return new Parsed(events, problems);

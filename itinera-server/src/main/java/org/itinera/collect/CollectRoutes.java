@@ -1,6 +1,5 @@
 package org.itinera.collect;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -54,8 +53,15 @@ public final class CollectRoutes {
   private void handle(Context ctx, String endpoint) {
     long receivedAt = System.currentTimeMillis();
     byte[] body = readBody(ctx);
-    Source source = authenticate(ctx, body);
-    SegmentMessages.Parsed parsed = SegmentMessages.parse(endpoint, body, source, receivedAt);
+    // A key in the Authorization header is checked before the body is parsed; a key in the body
+    // can only be found by parsing it, which is done once and reused for the messages.
+    String headerKey = basicUser(ctx.header("Authorization"));
+    Source source = headerKey == null ? null : authenticate(headerKey);
+    SegmentMessages.Body read = SegmentMessages.read(endpoint, body);
+    if (source == null) {
+      source = authenticate(read.writeKey());
+    }
+    SegmentMessages.Parsed parsed = read.toEvents(source, receivedAt);
     IngestResult result = ingestor.ingest(parsed.events());
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("success", parsed.problems().isEmpty());
@@ -82,11 +88,7 @@ public final class CollectRoutes {
     ctx.json(answer);
   }
 
-  private Source authenticate(Context ctx, byte[] body) {
-    String key = basicUser(ctx.header("Authorization"));
-    if (key == null) {
-      key = writeKeyInBody(body);
-    }
+  private Source authenticate(String key) {
     if (key == null) {
       throw new ItineraException(ErrorCode.UNAUTHORIZED, "writeKey",
           "no write key: send it as the HTTP Basic user name (or as writeKey in the body)");
@@ -109,16 +111,6 @@ public final class CollectRoutes {
     } catch (IllegalArgumentException e) {
       throw new ItineraException(ErrorCode.UNAUTHORIZED, "Authorization",
           "the Basic credentials are not valid base64");
-    }
-  }
-
-  private static String writeKeyInBody(byte[] body) {
-    try {
-      JsonNode root = SegmentMessages.JSON_READER.readTree(body);
-      JsonNode key = root == null ? null : root.get("writeKey");
-      return key != null && key.isTextual() ? key.asText() : null;
-    } catch (IOException e) {
-      return null; // the parse that follows reports the malformed body precisely
     }
   }
 

@@ -1,0 +1,193 @@
+package org.itinera.bench;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.itinera.funnel.FunnelResult;
+import org.itinera.funnel.FunnelSpec;
+import org.itinera.funnel.FunnelStep;
+import org.itinera.funnel.FunnelStepResult;
+import org.itinera.funnel.Funnels;
+import org.itinera.index.IndexStats;
+import org.itinera.index.SequenceIndex;
+import org.itinera.journey.JourneyModel;
+import org.itinera.journeymap.JourneyMapSpec;
+import org.itinera.journeymap.JourneyMaps;
+import org.itinera.path.Anchor;
+import org.itinera.path.PathSpec;
+import org.itinera.path.Paths;
+import org.itinera.sequence.EventPredicate;
+import org.itinera.sequence.PreparedQuery;
+import org.itinera.sequence.SequenceAnalysis;
+import org.itinera.sequence.SequenceFilter;
+import org.itinera.store.Store;
+
+/**
+ * Macro benchmark of the embedded engine: synthetic journeys (see {@link SyntheticEvents}) in a
+ * DuckDB store, the sequence index built from it, then a 5-step funnel, top paths and the journey
+ * map timed on the index, and the same funnel as a hand-written DuckDB SQL query over the same
+ * table in the same run. Reports build time, bytes per event (the index's own accounting and the
+ * heap growth measured after GC), and per query the minimum, median and maximum of the timed runs
+ * after warm-up.
+ *
+ * <pre>
+ * java -Xmx8g -cp ... org.itinera.bench.EngineBenchmark [--data DIR] [--events 10000000]
+ *     [--customers 1000000] [--runs 10] [--warmup 3] [--sql-runs 3] [--threads N]
+ * </pre>
+ *
+ * The data directory is reused when it already holds exactly {@code --events} events.
+ */
+public final class EngineBenchmark {
+  private static final long DAY = 86_400_000L;
+
+  private EngineBenchmark() {}
+
+  record Options(Path data, long events, int customers, int runs, int warmup, int sqlRuns,
+      int threads) {
+    static Options parse(String[] args) {
+      Path data = Path.of(System.getProperty("java.io.tmpdir"), "itinera-engine-bench");
+      long events = 10_000_000;
+      int customers = 1_000_000;
+      int runs = 10;
+      int warmup = 3;
+      int sqlRuns = 3;
+      int threads = Runtime.getRuntime().availableProcessors();
+      for (int i = 0; i + 1 < args.length; i += 2) {
+        String v = args[i + 1];
+        switch (args[i]) {
+          case "--data" -> data = Path.of(v);
+          case "--events" -> events = Long.parseLong(v);
+          case "--customers" -> customers = Integer.parseInt(v);
+          case "--runs" -> runs = Integer.parseInt(v);
+          case "--warmup" -> warmup = Integer.parseInt(v);
+          case "--sql-runs" -> sqlRuns = Integer.parseInt(v);
+          case "--threads" -> threads = Integer.parseInt(v);
+          default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        }
+      }
+      return new Options(data, events, customers, runs, warmup, sqlRuns, threads);
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Options o = Options.parse(args);
+    System.out.printf(Locale.ROOT, "Engine benchmark: %,d events, %,d customers, %d threads, "
+        + "%d cores, max heap %d MiB, data %s, load average %.1f%n", o.events(), o.customers(),
+        o.threads(), Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20, o.data(), java.lang.management.ManagementFactory
+            .getOperatingSystemMXBean().getSystemLoadAverage());
+    try (Store store = Store.open(o.data())) {
+      long present = SyntheticEvents.count(store.connection());
+      if (present != o.events()) {
+        if (present != 0) {
+          throw new IllegalStateException(o.data() + " holds " + present + " events, not "
+              + o.events() + "; delete it or pick another --data");
+        }
+        long t = System.nanoTime();
+        SyntheticEvents.generate(store.connection(), o.events(), o.customers());
+        System.out.printf(Locale.ROOT, "generated in %.1f s%n", (System.nanoTime() - t) / 1e9);
+      }
+      long heapBefore = usedHeapAfterGc();
+      long t = System.nanoTime();
+      SequenceIndex index = SequenceIndex.build(store.newConnection(), o.threads());
+      double firstBuild = (System.nanoTime() - t) / 1e9;
+      long heapAfter = usedHeapAfterGc();
+      IndexStats stats = index.stats();
+      System.out.printf(Locale.ROOT, "index build (first, cold JVM): %.2f s%n", firstBuild);
+      System.out.printf(Locale.ROOT, "load average now %.1f%n", java.lang.management
+          .ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      System.out.printf(Locale.ROOT, "index: %,d events, %,d customers, %d event classes; "
+          + "%.2f bytes/event by its own accounting, %.2f bytes/event measured heap growth%n",
+          stats.events(), stats.customers(), stats.eventClasses(), stats.bytesPerEvent(),
+          (double) (heapAfter - heapBefore) / stats.events());
+      t = System.nanoTime();
+      index.rebuild();
+      System.out.printf(Locale.ROOT, "index build (second, warm JVM): %.2f s%n",
+          (System.nanoTime() - t) / 1e9);
+
+      FunnelSpec funnel = FunnelSpec.of(Arrays.stream(SyntheticEvents.FUNNEL)
+          .map(FunnelStep::named).toList(), 7 * DAY);
+      FunnelResult fr = Funnels.run(index, funnel);
+      System.out.println("funnel customers per step: " + fr.steps().stream()
+          .map(FunnelStepResult::customers).toList());
+      time("5-step funnel (Funnels.run, incl. freshness check)", o,
+          () -> Funnels.run(index, funnel));
+      PreparedQuery q = index.prepare(SequenceFilter.NONE, List.of(), List.of());
+      time("5-step funnel (analysis only, prepared)", o,
+          () -> finish(q, Funnels.analysis(funnel, q)));
+      PathSpec fromStart = PathSpec.of(Anchor.start(), 4);
+      time("top paths from journey start, length 4", o, () -> Paths.run(index, fromStart));
+      PathSpec fromEvent = PathSpec.of(Anchor.from(EventPredicate.named("Product Viewed")), 3)
+          .withSessionGap(DAY);
+      time("top paths from 'Product Viewed', length 3, 1d sessions", o,
+          () -> Paths.run(index, fromEvent));
+      JourneyMapSpec map = JourneyMapSpec.of(JourneyModel.defaultModel());
+      time("journey map (default model)", o, () -> JourneyMaps.run(index, map));
+
+      List<Double> sql = new ArrayList<>();
+      List<Long> sqlCustomers = null;
+      long sqlCpu = processCpuNanos();
+      for (int r = 0; r < o.sqlRuns(); r++) {
+        t = System.nanoTime();
+        sqlCustomers = HandWrittenSqlFunnel.run(store.connection(), SyntheticEvents.FUNNEL,
+            7 * DAY);
+        sql.add((System.nanoTime() - t) / 1e6);
+      }
+      report("same funnel, hand-written DuckDB SQL", sql,
+          (processCpuNanos() - sqlCpu) / 1e6 / o.sqlRuns());
+      System.out.println("SQL funnel customers per step: " + sqlCustomers + (sqlCustomers.equals(
+          fr.steps().stream().map(FunnelStepResult::customers).toList()) ? " (equal)"
+              : " (DIFFERENT)"));
+      index.close();
+    }
+  }
+
+  private static <P extends Serializable, R> R finish(PreparedQuery q,
+      SequenceAnalysis<P, R> analysis) {
+    return analysis.finish(q.run(analysis));
+  }
+
+  private static void time(String label, Options o, Supplier<?> query) {
+    for (int i = 0; i < o.warmup(); i++) {
+      query.get();
+    }
+    List<Double> ms = new ArrayList<>();
+    long cpu = processCpuNanos();
+    for (int i = 0; i < o.runs(); i++) {
+      long t = System.nanoTime();
+      query.get();
+      ms.add((System.nanoTime() - t) / 1e6);
+    }
+    report(label, ms, (processCpuNanos() - cpu) / 1e6 / o.runs());
+  }
+
+  /**
+   * Wall-clock figures, plus the process CPU time per run: on a machine shared with other work the
+   * wall clock includes time spent waiting for a core, the CPU time does not.
+   */
+  private static void report(String label, List<Double> ms, double cpuMsPerRun) {
+    List<Double> sorted = new ArrayList<>(ms);
+    sorted.sort(null);
+    System.out.printf(Locale.ROOT, "%-56s min %8.1f ms  median %8.1f ms  max %8.1f ms  "
+        + "cpu %8.1f ms/run  (%d runs)%n", label, sorted.get(0),
+        sorted.get((sorted.size() - 1) / 2), sorted.get(sorted.size() - 1), cpuMsPerRun,
+        sorted.size());
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static long usedHeapAfterGc() {
+    Runtime rt = Runtime.getRuntime();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return rt.totalMemory() - rt.freeMemory();
+  }
+}

@@ -1,0 +1,57 @@
+package org.itinera.cli;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.itinera.ItineraException;
+import org.itinera.sequence.PropertyPredicate;
+import org.itinera.sequence.SequenceFilter;
+import picocli.CommandLine.Option;
+
+/** The filter options every analysis command shares: time range, channels, trait segment. */
+final class FilterOptions {
+  @Option(names = "--since", paramLabel = "DATE",
+      description = "Only events at or after this date or instant (UTC), e.g. 2026-01-01.")
+  String since;
+
+  @Option(names = "--until", paramLabel = "DATE",
+      description = "Only events before this date or instant (UTC), exclusive.")
+  String until;
+
+  @Option(names = "--channel", split = ",", paramLabel = "CHANNEL",
+      description = "Only events on these channels (comma-separated); '(none)' for events "
+          + "without one.")
+  List<String> channels;
+
+  @Option(names = "--trait", paramLabel = "NAME=VALUE",
+      description = "Only customers whose profile trait NAME equals VALUE (repeatable: all must "
+          + "hold); NAME may be a dotted path.")
+  Map<String, String> traits;
+
+  SequenceFilter filter() {
+    List<PropertyPredicate> predicates = new ArrayList<>();
+    if (traits != null) {
+      traits.forEach((k, v) -> predicates.add(PropertyPredicate.eq(k, v)));
+    }
+    return new SequenceFilter(since == null ? null : instant("since", since),
+        until == null ? null : instant("until", until), channels == null ? List.of() : channels,
+        predicates);
+  }
+
+  static long instant(String option, String text) {
+    try {
+      return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    } catch (DateTimeParseException e) {
+      try {
+        return Instant.parse(text).toEpochMilli();
+      } catch (DateTimeParseException e2) {
+        throw ItineraException.invalid(option, "'" + text + "' is not a date such as 2026-06-01 "
+            + "or an instant such as 2026-06-01T12:00:00Z");
+      }
+    }
+  }
+}

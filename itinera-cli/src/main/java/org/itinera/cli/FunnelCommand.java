@@ -1,0 +1,135 @@
+package org.itinera.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.itinera.ItineraException;
+import org.itinera.funnel.FunnelGroupResult;
+import org.itinera.funnel.FunnelResult;
+import org.itinera.funnel.FunnelSpec;
+import org.itinera.funnel.FunnelStep;
+import org.itinera.funnel.FunnelStepResult;
+import org.itinera.funnel.Funnels;
+import org.itinera.sequence.Breakdown;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code itinera funnel}: conversion through ordered steps (semantics in docs/JOURNEY.md). */
+@Command(name = "funnel", mixinStandardHelpOptions = true,
+    description = "Customers completing ordered steps within a window: per step customers, "
+        + "conversion, drop-off, time to convert, and what dropped customers did instead.")
+final class FunnelCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin DataDirOption dataDir;
+  @Mixin FilterOptions filters;
+
+  @Option(names = "--steps", required = true, paramLabel = "A,B,C",
+      description = "Event names of the steps, in order, comma-separated (any number of steps).")
+  String steps;
+
+  @Option(names = "--window", paramLabel = "DURATION",
+      description = "Every step within this long of step 1 (inclusive): 30m, 12h, 7d, 2w. "
+          + "Default: no limit.")
+  String window;
+
+  @Option(names = "--step-window", paramLabel = "K=DURATION",
+      description = "Step K (2 or more) within DURATION of step K-1; repeatable.")
+  Map<Integer, String> stepWindows;
+
+  @Option(names = "--strict", description = "Each step must be the very next event.")
+  boolean strict;
+
+  @Option(names = "--by", paramLabel = "DIMENSION",
+      description = "Break down by 'channel' (of the step-1 event) or 'trait:NAME'; repeatable.")
+  List<String> by;
+
+  @Option(names = "--dropped", defaultValue = "20", paramLabel = "N",
+      description = "Dropped customer ids to list per step (default: ${DEFAULT-VALUE}).")
+  int dropped;
+
+  @Option(names = "--json", description = "Print the result as JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    FunnelSpec funnel = new FunnelSpec(parseSteps(), window == null ? null
+        : Windows.parse("window", window), strict,
+        by == null ? List.of() : by.stream().map(Breakdown::parse).toList(), dropped,
+        filters.filter());
+    FunnelResult result;
+    try (IndexedData data = IndexedData.open(dataDir.data)) {
+      result = Funnels.run(data.index(), funnel);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(IndexedData.JSON.writeValueAsString(result));
+    } else {
+      print(out, result);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private List<FunnelStep> parseSteps() {
+    List<FunnelStep> out = new ArrayList<>();
+    String[] names = steps.split(",");
+    for (String raw : names) {
+      String name = raw.strip();
+      if (name.isEmpty()) {
+        throw ItineraException.invalid("steps", "'" + steps + "' has an empty step; give event "
+            + "names separated by commas, such as \"Product Viewed,Order Completed\"");
+      }
+      out.add(FunnelStep.named(name));
+    }
+    if (stepWindows != null) {
+      for (Map.Entry<Integer, String> e : stepWindows.entrySet()) {
+        int k = e.getKey();
+        if (k < 2 || k > out.size()) {
+          throw ItineraException.invalid("step-window", "step " + k + " has no previous step "
+              + "in this " + out.size() + "-step funnel; use 2 to " + out.size());
+        }
+        out.set(k - 1, out.get(k - 1).withWindow(Windows.parse("step-window", e.getValue())));
+      }
+    }
+    return out;
+  }
+
+  private void print(PrintWriter out, FunnelResult r) {
+    out.printf("Funnel%s%s: %d entered, %d converted (%s)%n",
+        r.windowMs() == null ? "" : " within " + HumanTime.format(r.windowMs()),
+        r.strict() ? " (strict)" : "", r.entered(), r.converted(),
+        HumanTime.percent(r.conversion()));
+    printSteps(out, r.steps(), true);
+    for (FunnelGroupResult g : r.groups()) {
+      out.println();
+      out.println(g.by());
+      printSteps(out, g.steps(), false);
+    }
+  }
+
+  private static void printSteps(PrintWriter out, List<FunnelStepResult> steps, boolean details) {
+    out.printf("%-4s %-28s %10s %9s %10s %9s %10s %10s%n", "step", "event", "customers",
+        "from prev", "from first", "drop-off", "median", "p90");
+    for (FunnelStepResult s : steps) {
+      out.printf("%-4d %-28s %10d %9s %10s %9d %10s %10s%n", s.step(), s.label(), s.customers(),
+          HumanTime.percent(s.conversionFromPrevious()), HumanTime.percent(s.conversionFromFirst()),
+          s.dropOff(), HumanTime.format(s.medianMsFromPrevious()),
+          HumanTime.format(s.p90MsFromPrevious()));
+    }
+    if (!details) {
+      return;
+    }
+    for (FunnelStepResult s : steps) {
+      if (s.step() > 1 && s.dropOff() > 0) {
+        out.printf("dropped before step %d: did next %s; e.g. %s%n", s.step(),
+            s.nextInstead().stream().limit(5).map(n -> n.event() + " (" + n.customers() + ")")
+                .toList(), s.droppedCustomers().stream().limit(5).toList());
+      }
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package org.itinera.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.itinera.ItineraException;
+import org.itinera.event.Event;
+import org.itinera.store.Store;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The analysis commands against a real store. */
+class AnalysisCommandsTest {
+  private static final long T = 1_767_225_600_000L; // 2026-01-01T00:00:00Z, a Thursday
+  private static final long H = 3_600_000L;
+
+  @TempDir
+  Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private static Event event(int n, String user, long ts, String name, String channel,
+      String properties) {
+    return new Event("m" + n, null, null, user, ts, ts, "track", name, channel, null, properties,
+        null, null, null, null, null, null, null, null, null, null);
+  }
+
+  @BeforeEach
+  void fill() {
+    List<Event> events = new ArrayList<>();
+    int n = 0;
+    for (int u = 0; u < 10; u++) {
+      String user = "user-" + u;
+      events.add(event(n++, user, T + u * H, "Product Viewed", u % 2 == 0 ? "web" : "app", null));
+      if (u < 6) {
+        events.add(event(n++, user, T + u * H + H / 2, "Checkout Started", "web", null));
+      }
+      if (u < 3) {
+        events.add(event(n++, user, T + u * H + 2 * H, "Order Completed", "web",
+            "{\"total\": 50}"));
+      }
+      if (u == 3) {
+        events.add(event(n++, user, T + 9 * 24 * H, "Review Submitted", "review", null));
+      }
+    }
+    // Written with plain SQL rather than the Ingestor: the Ingestor keeps a connection open
+    // after close(), which keeps the database open read-write in this JVM.
+    try (Store store = Store.open(dir);
+        PreparedStatement s = store.connection().prepareStatement("INSERT INTO events (seq, "
+            + "event_id, customer_id, user_id, ts, received_at, type, name, channel, properties) "
+            + "VALUES (?, ?, ?, ?, epoch_ms(?::BIGINT), epoch_ms(?::BIGINT), 'track', ?, ?, ?)")) {
+      long seq = 0;
+      for (Event e : events) {
+        s.setLong(1, seq++);
+        s.setString(2, e.eventId());
+        s.setString(3, e.userId());
+        s.setString(4, e.userId());
+        s.setLong(5, e.ts());
+        s.setLong(6, e.receivedAt());
+        s.setString(7, e.name());
+        s.setString(8, e.channel());
+        s.setString(9, e.propertiesJson());
+        s.addBatch();
+      }
+      s.executeBatch();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private int run(Object command, String... args) {
+    CommandLine cl = new CommandLine(command);
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof ItineraException ie) {
+        cmd.getErr().println((ie.field() == null ? "" : ie.field() + ": ") + ie.getMessage());
+        return ie.exitCode();
+      }
+      throw e;
+    });
+    return cl.execute(args);
+  }
+
+  private JsonNode json() throws Exception {
+    return new ObjectMapper().readTree(out.toString());
+  }
+
+  @Test
+  void funnel_json_hasStepsInOrderWithCustomers() throws Exception {
+    int code = run(new FunnelCommand(), "--data", dir.toString(), "--steps",
+        "Product Viewed, Checkout Started,Order Completed", "--window", "1d", "--by", "channel",
+        "--json");
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode steps = json().get("steps");
+    assertThat(steps).hasSize(3);
+    assertThat(steps.get(0).get("step").asInt()).isEqualTo(1);
+    assertThat(steps.get(0).get("customers").asLong()).isEqualTo(10);
+    assertThat(steps.get(1).get("customers").asLong()).isEqualTo(6);
+    assertThat(steps.get(2).get("customers").asLong()).isEqualTo(3);
+    assertThat(steps.get(1).get("medianMsFromPrevious").asLong()).isEqualTo(H / 2);
+    assertThat(json().get("groups")).hasSize(2);
+  }
+
+  @Test
+  void funnel_text_andBadInputNamesTheOption() {
+    assertThat(run(new FunnelCommand(), "--data", dir.toString(), "--steps",
+        "Product Viewed,Order Completed")).isZero();
+    assertThat(out.toString()).contains("10 entered, 3 converted (30.0%)")
+        .contains("Order Completed");
+    assertThat(run(new FunnelCommand(), "--data", dir.toString(), "--steps", "A,,B"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("steps: ").contains("empty step");
+    assertThat(run(new FunnelCommand(), "--data", dir.toString(), "--steps", "A,B",
+        "--window", "soon")).isEqualTo(2);
+    assertThat(err.toString()).contains("window: 'soon' is not a duration");
+  }
+
+  @Test
+  void paths_journeyMap_retention_json() throws Exception {
+    assertThat(run(new PathsCommand(), "--data", dir.toString(), "--length", "2", "--json"))
+        .isZero();
+    JsonNode paths = json();
+    assertThat(paths.at("/paths/0/events/0").asText()).isEqualTo("Product Viewed");
+    assertThat(paths.at("/coverage/customers").asLong()).isEqualTo(10);
+
+    out.getBuffer().setLength(0);
+    assertThat(run(new JourneyMapCommand(), "--data", dir.toString(), "--json")).isZero();
+    JsonNode map = json();
+    assertThat(map.get("stages")).hasSize(5);
+    assertThat(map.at("/stages/2/stage").asText()).isEqualTo("purchase");
+    assertThat(map.at("/stages/2/customers").asLong()).isEqualTo(6);
+    assertThat(map.at("/stages/4/customers").asLong()).isEqualTo(1);
+
+    out.getBuffer().setLength(0);
+    assertThat(run(new RetentionCommand(), "--data", dir.toString(), "--periods", "2",
+        "--json")).isZero();
+    JsonNode retention = json();
+    assertThat(retention.at("/cohorts/0/customers").asLong()).isEqualTo(10);
+    assertThat(retention.at("/cohorts/0/retained/1").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void journeyMap_withOwnModel_reportsModelErrorsWithLine() throws Exception {
+    Path model = dir.resolve("journey.yml");
+    Files.writeString(model, "stages: [look, buy]\nrules:\n  - stage: purchase\n"
+        + "    when: {name: Order Completed}\n");
+    assertThat(run(new JourneyMapCommand(), "--data", dir.toString(), "--model",
+        model.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("line 3").contains("'purchase' is not a declared stage");
+  }
+
+  @Test
+  void missingStore_isNotFound() {
+    assertThat(run(new FunnelCommand(), "--data", dir.resolve("nope").toString(), "--steps",
+        "A")).isEqualTo(4);
+    assertThat(err.toString()).contains("no Itinera store");
+  }
+}

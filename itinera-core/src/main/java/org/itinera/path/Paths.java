@@ -1,0 +1,78 @@
+package org.itinera.path;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.itinera.sequence.EventPredicate;
+import org.itinera.sequence.PreparedQuery;
+import org.itinera.sequence.PropertyPredicate;
+import org.itinera.sequence.SequenceSource;
+import org.itinera.sequence.Vocabulary;
+
+/** Runs paths queries on any engine: a counting pass, then a coverage pass over the shown paths. */
+public final class Paths {
+  private Paths() {}
+
+  public static PathsResult run(SequenceSource source, PathSpec spec) {
+    List<PropertyPredicate> flags = spec.anchor().event() == null ? List.of()
+        : EventPredicate.flagsOf(java.util.stream.Stream.of(spec.anchor().event()));
+    PreparedQuery query = source.prepare(spec.filter(), flags, List.of());
+    Vocabulary vocabulary = query.vocabulary();
+    PathWalker walker = new PathWalker(spec, vocabulary);
+    PathAnalysis counting = new PathAnalysis(walker, vocabulary, spec.top());
+    PathAnalysis.Ranked ranked = counting.finish(query.run(counting));
+
+    List<PathAnalysis.Counted> shown = ranked.paths();
+    PathCounts shownPacked = new PathCounts();
+    Set<NameSeq> shownWide = new HashSet<>();
+    long shownOccurrences = 0;
+    List<PathRow> rows = new ArrayList<>();
+    for (PathAnalysis.Counted c : shown) {
+      if (c.wide() == null) {
+        shownPacked.count(c.packed(), 1);
+      } else {
+        shownWide.add(c.wide());
+      }
+      shownOccurrences += c.count();
+      rows.add(new PathRow(names(c.names(), vocabulary), c.count(), c.customers(),
+          ranked.occurrences() == 0 ? 0 : (double) c.count() / ranked.occurrences()));
+    }
+    CoverageAnalysis coverage = new CoverageAnalysis(walker, shownPacked, shownWide,
+        vocabulary.names().size(), ranked.occurrences(), shownOccurrences);
+    return new PathsResult(rows, ranked.distinct(), coverage.finish(query.run(coverage)),
+        sankey(rows, spec.anchor().backward()));
+  }
+
+  private static List<String> names(int[] ids, Vocabulary vocabulary) {
+    List<String> out = new ArrayList<>(ids.length);
+    for (int id : ids) {
+      out.add(vocabulary.name(id));
+    }
+    return out;
+  }
+
+  static Sankey sankey(List<PathRow> rows, boolean backward) {
+    Map<String, Sankey.Node> nodes = new LinkedHashMap<>();
+    Map<List<Integer>, Long> links = new LinkedHashMap<>();
+    for (PathRow row : rows) {
+      int previous = -1;
+      int n = row.events().size();
+      for (int i = 0; i < n; i++) {
+        int step = backward ? i - (n - 1) : i;
+        String event = row.events().get(i);
+        Sankey.Node node = nodes.computeIfAbsent(step + "\u0000" + event,
+            k -> new Sankey.Node(nodes.size(), step, event));
+        if (previous >= 0) {
+          links.merge(List.of(previous, node.id()), row.count(), Long::sum);
+        }
+        previous = node.id();
+      }
+    }
+    List<Sankey.Link> linkList = new ArrayList<>();
+    links.forEach((k, v) -> linkList.add(new Sankey.Link(k.get(0), k.get(1), v)));
+    return new Sankey(new ArrayList<>(nodes.values()), linkList);
+  }
+}

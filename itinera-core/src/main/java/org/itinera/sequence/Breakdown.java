@@ -1,0 +1,73 @@
+package org.itinera.sequence;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.itinera.ItineraException;
+
+/**
+ * One dimension to split a result by. {@code CHANNEL} is a property of an event (which event is up
+ * to the analysis: a funnel uses its step-1 event); {@code TRAIT} labels a customer with the text
+ * of one profile trait ({@value #NO_VALUE} when absent); {@code SEGMENTS} labels a customer with
+ * the first named segment whose trait predicates all hold ({@value #OTHER} when none does).
+ */
+public record Breakdown(Kind kind, String key, Map<String, List<PropertyPredicate>> segments)
+    implements Serializable {
+
+  public static final String NO_VALUE = "(none)";
+  public static final String OTHER = "(other)";
+
+  public enum Kind { CHANNEL, TRAIT, SEGMENTS }
+
+  public Breakdown {
+    Objects.requireNonNull(kind, "kind");
+    Map<String, List<PropertyPredicate>> copy = new LinkedHashMap<>();
+    segments.forEach((name, preds) -> copy.put(name, List.copyOf(preds)));
+    segments = java.util.Collections.unmodifiableMap(copy);
+    if (kind == Kind.TRAIT && (key == null || key.isBlank())) {
+      throw ItineraException.invalid("by",
+          "a trait breakdown needs a trait key, as in 'trait:plan'");
+    }
+    if (kind == Kind.SEGMENTS && segments.isEmpty()) {
+      throw ItineraException.invalid("by", "a segment breakdown needs at least one segment");
+    }
+  }
+
+  public static Breakdown channel() {
+    return new Breakdown(Kind.CHANNEL, null, Map.of());
+  }
+
+  public static Breakdown trait(String key) {
+    return new Breakdown(Kind.TRAIT, key, Map.of());
+  }
+
+  public static Breakdown segments(Map<String, List<PropertyPredicate>> segments) {
+    return new Breakdown(Kind.SEGMENTS, null, segments);
+  }
+
+  /**
+   * Parses the command-line form: {@code channel}, or {@code trait:KEY}. Segment breakdowns are
+   * defined in files or requests, not on one flag.
+   */
+  public static Breakdown parse(String text) {
+    if (text.equals("channel")) {
+      return channel();
+    }
+    if (text.startsWith("trait:") && text.length() > "trait:".length()) {
+      return trait(text.substring("trait:".length()));
+    }
+    throw ItineraException.invalid("by", "breakdown '" + text
+        + "' is not 'channel' or 'trait:KEY' (for example 'trait:plan')");
+  }
+
+  /** This dimension's label in results: {@code channel}, {@code trait:plan}, {@code segment}. */
+  public String label() {
+    return switch (kind) {
+      case CHANNEL -> "channel";
+      case TRAIT -> "trait:" + key;
+      case SEGMENTS -> "segment";
+    };
+  }
+}

@@ -1,0 +1,142 @@
+package org.itinera.index;
+
+import org.itinera.sequence.EventSequence;
+import org.itinera.sequence.Measure;
+import org.itinera.sequence.Vocabulary;
+
+/**
+ * The {@link EventSequence} the analyses see: re-pointed at one customer after another by a worker.
+ * Times are decoded into a scratch array once per customer (they are deltas); classes are read
+ * straight from the base column. A customer with appended (tail) events is merged into scratch
+ * arrays instead; on equal times base events come first, because every tail event arrived later.
+ */
+final class IndexView implements EventSequence {
+  private final Snapshot snapshot;
+  private final BaseSegment base;
+  private final Tail tail;
+  private final Vocabulary vocabulary;
+  private final QueryFlags flags;
+  private int customer;
+  private int from;
+  private int size;
+  private boolean merged;
+  private long[] ts = new long[64];
+  private long[] baseTs = new long[64];
+  private int[] cls = new int[64];
+  /** For merged views: base position, or -(tail index + 1). */
+  private int[] source = new int[64];
+  private int baseCount;
+
+  IndexView(Snapshot snapshot, Vocabulary vocabulary, QueryFlags flags) {
+    this.snapshot = snapshot;
+    this.base = snapshot.base();
+    this.tail = snapshot.tail();
+    this.vocabulary = vocabulary;
+    this.flags = flags;
+  }
+
+  /** Points the view at customer {@code c}. */
+  void position(int c) {
+    customer = c;
+    baseCount = 0;
+    if (c < base.customers) {
+      from = base.start[c];
+      baseCount = base.start[c + 1] - from;
+    }
+    int t0 = tail.size() == 0 ? 0 : tail.first(c);
+    int t1 = t0;
+    while (t1 < tail.size() && tail.customer(t1) == c) {
+      t1++;
+    }
+    size = baseCount + (t1 - t0);
+    ensure(size);
+    merged = t1 > t0;
+    if (!merged) {
+      if (baseCount > 0) {
+        base.decodeTimes(c, ts);
+      }
+      return;
+    }
+    if (baseCount > 0) {
+      base.decodeTimes(c, baseTs);
+    }
+    int i = 0;
+    int b = 0;
+    int t = t0;
+    while (b < baseCount || t < t1) {
+      if (t == t1 || (b < baseCount && baseTs[b] <= tail.ts(t))) {
+        ts[i] = baseTs[b];
+        cls[i] = base.eventClass(from + b);
+        source[i++] = from + b++;
+      } else {
+        ts[i] = tail.ts(t);
+        cls[i] = tail.eventClass(t);
+        source[i++] = -(t++ + 1);
+      }
+    }
+  }
+
+  private void ensure(int n) {
+    if (ts.length < n) {
+      int cap = Math.max(n, ts.length * 2);
+      ts = new long[cap];
+      baseTs = new long[cap];
+      cls = new int[cap];
+      source = new int[cap];
+    }
+  }
+
+  @Override
+  public Vocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  @Override
+  public int customer() {
+    return customer;
+  }
+
+  @Override
+  public String customerId() {
+    return snapshot.customers().id(customer);
+  }
+
+  @Override
+  public long customerKey() {
+    return snapshot.customers().key(customer);
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public long ts(int i) {
+    return ts[i];
+  }
+
+  @Override
+  public int eventClass(int i) {
+    if (merged) {
+      return cls[i];
+    }
+    return base.eventClass(from + i);
+  }
+
+  @Override
+  public double measure(Measure measure, int i) {
+    if (merged && source[i] < 0) {
+      return tail.measure(measure, -source[i] - 1);
+    }
+    return base.measures.at(measure, merged ? source[i] : from + i);
+  }
+
+  @Override
+  public boolean flag(int flag, int i) {
+    if (merged && source[i] < 0) {
+      return flags.tail(flag, -source[i] - 1);
+    }
+    return flags.base(flag, merged ? source[i] : from + i);
+  }
+}
