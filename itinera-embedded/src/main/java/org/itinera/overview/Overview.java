@@ -66,12 +66,15 @@ public final class Overview {
     Rows.Row totals = Rows.one(connection, "SELECT count(*), count(DISTINCT customer_id),"
         + " count(DISTINCT customer_id) FILTER (WHERE " + EventKinds.PURCHASE + "),"
         + " count(*) FILTER (WHERE " + EventKinds.PURCHASE + "),"
-        + " CAST(min(ts) AS DATE), CAST(max(ts) AS DATE) FROM events" + inPeriod.sql(), inPeriod);
+        + " CAST(min(ts) FILTER (WHERE " + TOUCHPOINT + ") AS DATE),"
+        + " CAST(max(ts) FILTER (WHERE " + TOUCHPOINT + ") AS DATE) FROM events" + inPeriod.sql(),
+        inPeriod);
     long customers = totals.getLong(2);
     Conversion conversion = new Conversion(customers, totals.getLong(3), totals.getLong(4),
         customers == 0 ? 0 : (double) totals.getLong(3) / customers);
 
-    // The series spans the period asked for; an open end stops at the data's first/last day.
+    // The series spans the period asked for; an open end stops at the first/last day with a
+    // touchpoint (a profile imported with its sign-up date would otherwise stretch it for years).
     LocalDate first = period.from() != null ? period.from() : totals.date(5);
     LocalDate last = period.to() != null ? period.to() : totals.date(6);
     if (first != null && last == null) {
