@@ -141,7 +141,11 @@ public final class Overview {
     for (Rows.Row r : Rows.all(connection,
         PER_BUCKET.replace("BUCKET", g.sqlBucket).replace(" WHERE_CLAUSE", inPeriod.sql()),
         inPeriod)) {
-      int i = s.index.get(r.date(1));
+      Integer at = s.index.get(r.date(1));
+      if (at == null) {
+        continue; // bookkeeping events (identify, ...) outside the touchpoints' days
+      }
+      int i = at;
       long[] channel = s.byChannel.computeIfAbsent(r.getString(2), k -> new long[buckets.size()]);
       channel[i] += r.getLong(3);
       s.promoters[i] += r.getLong(4);
