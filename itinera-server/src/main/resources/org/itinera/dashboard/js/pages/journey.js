@@ -100,7 +100,7 @@ function drawMap(el, map) {
 
 function drawConversion(el, map) {
   chart(el, {
-    grid: {left: 8, right: 48, top: 28, bottom: 8, containLabel: true},
+    grid: {left: 8, right: 48, top: 44, bottom: 8, containLabel: true},
     toolbox: saveTool('itinera-stage-conversion'),
     legend: {top: 0, left: 0, right: 40},
     tooltip: {trigger: 'axis', formatter: ps => {
