@@ -54,9 +54,11 @@ public final class Catalog {
   }
 
   private List<Trait> traits() throws SQLException {
-    String sql = "WITH kv AS (SELECT p.customer_id, j.key, json_extract_string(j.value, '$') AS v"
-        + " FROM profiles p, json_each(p.traits) j WHERE j.type IN ('VARCHAR', 'BIGINT',"
-        + " 'UBIGINT', 'DOUBLE', 'BOOLEAN')),"
+    // Casting each profile's traits to a MAP parses the JSON once (json_each is far slower).
+    String sql = "WITH kv AS (SELECT customer_id, e.key AS key, e.value ->> '$' AS v FROM"
+        + " (SELECT customer_id, unnest(map_entries(CAST(traits AS MAP(VARCHAR, JSON)))) AS e"
+        + " FROM profiles WHERE traits IS NOT NULL) WHERE json_type(e.value) IN ('VARCHAR',"
+        + " 'BIGINT', 'UBIGINT', 'DOUBLE', 'BOOLEAN')),"
         + " keys AS (SELECT key, count(DISTINCT customer_id) AS customers, count(DISTINCT v) AS"
         + " distinct_values FROM kv GROUP BY key ORDER BY customers DESC, key LIMIT ?),"
         + " vals AS (SELECT key, v, count(DISTINCT customer_id) AS n FROM kv WHERE key IN"

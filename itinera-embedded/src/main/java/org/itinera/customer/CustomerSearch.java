@@ -56,28 +56,43 @@ public final class CustomerSearch {
       String exact = "FALSE";
       List<Object> args = new ArrayList<>(List.of(like));
       if (kv.matches()) {
-        exact = "(key = ? AND lower(json_extract_string(value, '$')) = lower(?))";
+        exact = "(e.key = ? AND lower(e.value ->> '$') = lower(?))";
         args.add(kv.group(1));
         args.add(kv.group(2).strip());
       }
-      traits.and("EXISTS (SELECT 1 FROM json_each(p.traits) WHERE json_extract_string(value, '$')"
-          + " ILIKE ? ESCAPE '\\' OR " + exact + ")", args.toArray());
+      // The raw JSON text must contain the words for a value to (a cheap test that spares
+      // parsing most profiles), unless they hold characters JSON escapes.
+      String prefilter = q.matches("[^\"\\\\\\p{Cntrl}]*") && !kv.matches()
+          ? "CAST(p.traits AS VARCHAR) ILIKE ? ESCAPE '\\' AND " : "";
+      List<Object> values = new ArrayList<>();
+      if (!prefilter.isEmpty()) {
+        values.add(like);
+      }
+      values.addAll(args);
+      traits.and(prefilter + "EXISTS (SELECT 1 FROM (SELECT unnest(map_entries(CAST(p.traits AS"
+          + " MAP(VARCHAR, JSON)))) AS e) WHERE (json_type(e.value) IN ('VARCHAR', 'BIGINT',"
+          + " 'UBIGINT', 'DOUBLE', 'BOOLEAN') AND (e.value ->> '$') ILIKE ? ESCAPE '\\') OR "
+          + exact + ")", values.toArray());
     }
     String hits = "SELECT customer_id FROM identities" + ids.sql()
         + " UNION SELECT p.customer_id FROM profiles p" + traits.sql();
+    // Rank every hit by last activity (one aggregate over events), then read names and
+    // channels for the page only (one more pass restricted to the page's customers).
     String sql = "WITH hits AS (" + hits + "),"
         + " active AS (SELECT customer_id, count(*) AS n, min(ts) AS first, max(ts) AS last"
         + " FROM events WHERE customer_id IN (SELECT customer_id FROM hits) GROUP BY 1),"
         + " ranked AS (SELECT h.customer_id, coalesce(a.n, 0) AS n, a.first, a.last,"
         + " count(*) OVER () AS total FROM hits h LEFT JOIN active a USING (customer_id)"
-        + " ORDER BY a.last DESC NULLS LAST, h.customer_id LIMIT ? OFFSET ?)"
+        + " ORDER BY a.last DESC NULLS LAST, h.customer_id LIMIT ? OFFSET ?),"
+        + " channels AS (SELECT customer_id, list(ch ORDER BY c DESC, ch) AS chs FROM"
+        + " (SELECT customer_id, coalesce(channel, 'unknown') AS ch, count(*) AS c FROM events"
+        + " WHERE customer_id IN (SELECT customer_id FROM ranked) GROUP BY 1, 2) GROUP BY 1)"
         + " SELECT r.customer_id, r.n, r.first, r.last, r.total,"
         + " coalesce(json_extract_string(p.traits, '$.name'), trim(concat_ws(' ',"
         + " json_extract_string(p.traits, '$.firstName'), json_extract_string(p.traits,"
-        + " '$.lastName')))), json_extract_string(p.traits, '$.email'),"
-        + " (SELECT list(ch ORDER BY c DESC, ch) FROM (SELECT coalesce(channel, 'unknown') AS ch,"
-        + " count(*) AS c FROM events e WHERE e.customer_id = r.customer_id GROUP BY 1))"
+        + " '$.lastName')))), json_extract_string(p.traits, '$.email'), c.chs"
         + " FROM ranked r LEFT JOIN profiles p USING (customer_id)"
+        + " LEFT JOIN channels c USING (customer_id)"
         + " ORDER BY r.last DESC NULLS LAST, r.customer_id";
     List<Rows.Row> rows = Rows.all(connection, sql, ids, traits, limit, offset);
     List<CustomerMatch> out = new ArrayList<>();

@@ -19,19 +19,30 @@ import org.itinera.store.SqlWhere;
  * numeric {@code x} and {@code y} and a page ({@code properties.page}, else
  * {@code properties.path}, else the Segment context's {@code page.path}). Viewports narrower than
  * {@value #MOBILE_BELOW} pixels are the mobile layout.
+ *
+ * <p>Design notes. Parsing JSON is the cost here, so {@link #CLICKS} reads every property it
+ * needs with one {@code json_transform} into a typed struct (non-numbers become null), and only
+ * for events whose raw JSON text contains both {@code "x"} and {@code "y"} (a plain text search;
+ * JSON that Itinera writes never escapes those letters), which leaves out most events before any
+ * parsing.
  */
 public final class ClickHeatmap {
   static final int MOBILE_BELOW = 768;
   static final int MAX_PAGES = 200;
+  static final int MAX_ELEMENTS = 50;
   static final List<String> DEVICES = List.of("auto", "desktop", "mobile");
 
-  private static final String PAGE = "coalesce(json_extract_string(properties, '$.page'),"
-      + " json_extract_string(properties, '$.path'), json_extract_string(context, '$.page.path'))";
-  private static final String X = "try_cast(json_extract_string(properties, '$.x') AS DOUBLE)";
-  private static final String Y = "try_cast(json_extract_string(properties, '$.y') AS DOUBLE)";
-  private static final String VIEWPORT = "try_cast(json_extract_string(properties,"
-      + " '$.viewport_width') AS DOUBLE)";
-  private static final String MOBILE = "coalesce(" + VIEWPORT + " < " + MOBILE_BELOW + ", FALSE)";
+  /** The click events as rows (customer_id, x, y, page, vw, element); PERIOD is filled in. */
+  private static final String CLICKS = "(SELECT * FROM (SELECT customer_id, j.x AS x, j.y AS y,"
+      + " coalesce(j.page, j.path, json_extract_string(context, '$.page.path')) AS page,"
+      + " j.viewport_width AS vw, j.element AS element FROM (SELECT customer_id, context,"
+      + " json_transform(properties, '{\"x\": \"DOUBLE\", \"y\": \"DOUBLE\","
+      + " \"page\": \"VARCHAR\", \"path\": \"VARCHAR\", \"viewport_width\": \"DOUBLE\","
+      + " \"element\": \"VARCHAR\"}') AS j FROM events"
+      + " WHERE contains(CAST(properties AS VARCHAR), '\"x\"')"
+      + " AND contains(CAST(properties AS VARCHAR), '\"y\"') AND PERIOD))"
+      + " WHERE x >= 0 AND y >= 0 AND page IS NOT NULL) clicks";
+  private static final String MOBILE = "coalesce(vw < " + MOBILE_BELOW + ", FALSE)";
 
   private final Connection connection;
 
@@ -39,20 +50,24 @@ public final class ClickHeatmap {
     this.connection = connection;
   }
 
-  private static SqlWhere clicks(Period period) {
-    SqlWhere w = new SqlWhere().and(X + " >= 0 AND " + Y + " >= 0 AND " + PAGE + " IS NOT NULL");
+  private static SqlWhere period(Period period) {
+    SqlWhere w = new SqlWhere();
     period.restrict(w, "ts");
     return w;
   }
 
+  private static String clicks(SqlWhere period) {
+    return CLICKS.replace("PERIOD", period.conjunction());
+  }
+
   /** Pages with clicks in the period, most clicked first. */
   public List<Page> pages(Period period) {
-    SqlWhere w = clicks(period);
+    SqlWhere p = period(period);
     try {
       List<Page> out = new ArrayList<>();
-      for (Rows.Row r : Rows.all(connection, "SELECT " + PAGE + " AS page, count(*) AS n,"
-          + " count(DISTINCT customer_id) FROM events" + w.sql()
-          + " GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?", w, MAX_PAGES)) {
+      for (Rows.Row r : Rows.all(connection, "SELECT page, count(*) AS n,"
+          + " count(DISTINCT customer_id) FROM " + clicks(p)
+          + " GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?", p, MAX_PAGES)) {
         out.add(new Page(r.getString(1), r.getLong(2), r.getLong(3)));
       }
       return out;
@@ -78,35 +93,50 @@ public final class ClickHeatmap {
     if (cell < 4 || cell > 200) {
       throw ItineraException.invalid("cell", "cell is " + cell + " pixels; expected 4 to 200");
     }
+    SqlWhere p = period(period);
     try {
-      SqlWhere onPage = clicks(period).and(PAGE + " = ?", page);
-      Rows.Row split = Rows.one(connection, "SELECT count(*) FILTER (WHERE NOT " + MOBILE + "),"
-          + " count(*) FILTER (WHERE " + MOBILE + ") FROM events" + onPage.sql(), onPage);
-      long desktop = split.getLong(1);
-      long mobile = split.getLong(2);
+      // one pass: clicks per device class and cell (with each device's page extent), and per
+      // device class and element; grouping() tells the two kinds of row apart
+      List<Rows.Row> rows = Rows.all(connection, "SELECT " + MOBILE + " AS mobile,"
+          + " CAST(floor(x / ?) AS INTEGER) * ? AS cx, CAST(floor(y / ?) AS INTEGER) * ? AS cy,"
+          + " element, grouping(element) = 1 AS is_cell, count(*), max(vw), max(x)"
+          + " FROM " + clicks(p) + " WHERE page = ?"
+          + " GROUP BY GROUPING SETS ((mobile, cx, cy), (mobile, element))"
+          + " ORDER BY is_cell DESC, cy, cx, 6 DESC, element", cell, cell, cell, cell, p, page);
+      long desktop = 0;
+      long mobile = 0;
+      for (Rows.Row r : rows) {
+        if (Boolean.TRUE.equals(r.get(5))) {
+          if (Boolean.TRUE.equals(r.get(1))) {
+            mobile += r.getLong(6);
+          } else {
+            desktop += r.getLong(6);
+          }
+        }
+      }
       if (d.equals("auto")) {
         d = mobile > desktop ? "mobile" : "desktop";
       }
-      SqlWhere w = onPage.copy().and(d.equals("mobile") ? MOBILE : "NOT " + MOBILE);
-      Rows.Row size = Rows.one(connection, "SELECT max(" + VIEWPORT + "), max(" + X + "), max("
-          + Y + ") FROM events" + w.sql(), w);
-      int width = (int) Math.ceil(Math.max(size.getDouble(1), size.getDouble(2) + 1));
-      int height = (int) (Math.floor(size.getDouble(3) / cell) + 1) * cell;
+      boolean wantMobile = d.equals("mobile");
       List<Cell> cells = new ArrayList<>();
-      for (Rows.Row r : Rows.all(connection, "SELECT CAST(floor(" + X + " / ?) AS INTEGER) * ?,"
-          + " CAST(floor(" + Y + " / ?) AS INTEGER) * ?, count(*) FROM events" + w.sql()
-          + " GROUP BY 1, 2 ORDER BY 2, 1", cell, cell, cell, cell, w)) {
-        cells.add(new Cell((int) r.getLong(1), (int) r.getLong(2), r.getLong(3)));
-      }
       List<Element> elements = new ArrayList<>();
-      for (Rows.Row r : Rows.all(connection, "SELECT json_extract_string(properties,"
-          + " '$.element') AS el, count(*) AS n FROM events" + w.sql() + " AND el IS NOT NULL"
-          + " GROUP BY 1 ORDER BY n DESC, 1 LIMIT 50", w)) {
-        elements.add(new Element(r.getString(1), r.getLong(2)));
+      double width = 0;
+      int height = 0;
+      for (Rows.Row r : rows) {
+        if (Boolean.TRUE.equals(r.get(1)) != wantMobile) {
+          continue;
+        }
+        if (Boolean.TRUE.equals(r.get(5))) {
+          cells.add(new Cell((int) r.getLong(2), (int) r.getLong(3), r.getLong(6)));
+          width = Math.max(width, Math.max(r.getDouble(7), r.getDouble(8) + 1));
+          height = Math.max(height, (int) r.getLong(3) + cell);
+        } else if (r.get(4) != null && elements.size() < MAX_ELEMENTS) {
+          elements.add(new Element(r.getString(4), r.getLong(6)));
+        }
       }
-      long total = d.equals("mobile") ? mobile : desktop;
-      return new HeatmapReport(page, d, total, desktop, mobile, total == 0 ? 0 : width,
-          total == 0 ? 0 : height, cell, cells, elements);
+      long total = wantMobile ? mobile : desktop;
+      return new HeatmapReport(page, d, total, desktop, mobile, (int) Math.ceil(width), height,
+          cell, cells, elements);
     } catch (SQLException e) {
       throw failure(e);
     }

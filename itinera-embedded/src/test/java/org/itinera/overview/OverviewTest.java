@@ -187,4 +187,24 @@ class OverviewTest {
     assertThatThrownBy(() -> Granularity.parse("hourly"))
         .extracting(e -> ((ItineraException) e).field()).isEqualTo("granularity");
   }
+
+  @Test
+  void report_profileImportedWithAnOldSignUpDateDoesNotStretchTheSeries() {
+    List<Event> events = new ArrayList<>(shop());
+    events.add(ev("old", "ann", "2021-03-01T00:00:00Z", "identify", "Profile Imported", "crm"));
+    OverviewReport r;
+    try (Store store = Store.open(dir)) {
+      try (Ingestor ing = Ingestor.open(store)) {
+        ing.ingest(events);
+      }
+      try (Connection c = store.newConnection()) {
+        r = new Overview(c).report(Period.ALL, Granularity.AUTO);
+      } catch (java.sql.SQLException e) {
+        throw new AssertionError(e);
+      }
+    }
+    assertThat(r.from()).isEqualTo("2026-05-04");
+    assertThat(r.granularity()).isEqualTo("day");
+    assertThat(r.events()).isEqualTo(19);
+  }
 }

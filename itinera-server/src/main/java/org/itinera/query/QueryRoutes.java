@@ -21,12 +21,15 @@ import org.itinera.voice.VoiceQuery;
 
 /**
  * Registers the query API. The server guards every {@code /api} route with the admin token.
- * Each request reads on a connection of its own, so slow reports do not hold up ingestion.
+ * Each request reads on a connection of its own, so slow reports do not hold up ingestion, and
+ * the same request over unchanged events is answered from a {@link ReportCache}.
  */
 public final class QueryRoutes implements ItineraServer.Routes {
   static final int DEFAULT_PAGE = 25;
+  static final int CACHED_REPORTS = 64;
 
   private final Store store;
+  private final ReportCache cache = new ReportCache(CACHED_REPORTS);
 
   public QueryRoutes(Store store) {
     this.store = store;
@@ -34,18 +37,18 @@ public final class QueryRoutes implements ItineraServer.Routes {
 
   @Override
   public void register(Javalin app, AdminToken token) {
-    app.get("/api/overview", ctx -> ctx.json(read(c -> new Overview(c).report(
-        Params.period(ctx), Granularity.parse(ctx.queryParam("granularity"))))));
-    app.get("/api/customers", ctx -> ctx.json(read(c -> new CustomerSearch(c).search(
+    app.get("/api/overview", ctx -> report(ctx, c -> new Overview(c).report(
+        Params.period(ctx), Granularity.parse(ctx.queryParam("granularity")))));
+    app.get("/api/customers", ctx -> report(ctx, c -> new CustomerSearch(c).search(
         ctx.queryParam("q"), Params.integer(ctx, "offset", 0),
-        Params.integer(ctx, "limit", DEFAULT_PAGE)))));
-    app.get("/api/catalog", ctx -> ctx.json(read(c -> new Catalog(c).read())));
-    app.get("/api/voice", ctx -> ctx.json(read(c -> new VoiceOfCustomer(c).report(voice(ctx)))));
-    app.get("/api/heatmap/pages", ctx -> ctx.json(Map.of("pages",
-        read(c -> new ClickHeatmap(c).pages(Params.period(ctx))))));
-    app.get("/api/heatmap", ctx -> ctx.json(read(c -> new ClickHeatmap(c).heatmap(
+        Params.integer(ctx, "limit", DEFAULT_PAGE))));
+    app.get("/api/catalog", ctx -> report(ctx, c -> new Catalog(c).read()));
+    app.get("/api/voice", ctx -> report(ctx, c -> new VoiceOfCustomer(c).report(voice(ctx))));
+    app.get("/api/heatmap/pages", ctx -> report(ctx, c -> Map.of("pages",
+        new ClickHeatmap(c).pages(Params.period(ctx)))));
+    app.get("/api/heatmap", ctx -> report(ctx, c -> new ClickHeatmap(c).heatmap(
         ctx.queryParam("page"), Params.period(ctx), ctx.queryParam("device"),
-        Params.integer(ctx, "cell", 20)))));
+        Params.integer(ctx, "cell", 20))));
   }
 
   private static VoiceQuery voice(Context ctx) {
@@ -55,9 +58,16 @@ public final class QueryRoutes implements ItineraServer.Routes {
         Params.integer(ctx, "limit", DEFAULT_PAGE));
   }
 
-  private <T> T read(Function<Connection, T> query) {
+  /** Answers with the report for this request, computed or (same events, same request) kept. */
+  private void report(Context ctx, Function<Connection, Object> query) {
     try (Connection c = store.newConnection()) {
-      return query.apply(c);
+      String key = ReportCache.key(c, ctx);
+      Object report = cache.get(key);
+      if (report == null) {
+        report = query.apply(c);
+        cache.put(key, report);
+      }
+      ctx.json(report);
     } catch (SQLException e) {
       throw new ItineraException(ErrorCode.INTERNAL, null, "cannot read the store: "
           + e.getMessage(), e);

@@ -31,15 +31,21 @@ public final class ItineraServer implements AutoCloseable {
   private final Javalin app;
   private final AdminToken token;
   private final List<String> routes;
+  private final Routes[] features;
 
-  private ItineraServer(Store store, Javalin app, AdminToken token, List<String> routes) {
+  private ItineraServer(Store store, Javalin app, AdminToken token, List<String> routes,
+      Routes[] features) {
     this.store = store;
     this.app = app;
     this.token = token;
     this.routes = routes;
+    this.features = features;
   }
 
-  /** Extra routes (query API, dashboard) registered by other features. */
+  /**
+   * Extra routes (query API, dashboard) registered by other features; one that is also
+   * {@link AutoCloseable} is closed when the server closes.
+   */
   @FunctionalInterface
   public interface Routes {
     void register(Javalin app, AdminToken token);
@@ -83,7 +89,7 @@ public final class ItineraServer implements AutoCloseable {
       r.register(app, token);
     }
     app.start(host, port);
-    ItineraServer server = new ItineraServer(store, app, token, routes);
+    ItineraServer server = new ItineraServer(store, app, token, routes, more.clone());
     try {
       new ServerInfo(ProcessHandle.current().pid(), server.url()).write(store.dataDir());
     } catch (IOException e) {
@@ -125,9 +131,19 @@ public final class ItineraServer implements AutoCloseable {
     return List.copyOf(routes);
   }
 
+  /** Stops serving, then closes the route sets that hold resources (e.g. an index). */
   @Override
   public void close() {
     app.stop();
+    for (Routes r : features) {
+      if (r instanceof AutoCloseable c) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          LOG.warn("cannot close {}: {}", r.getClass().getSimpleName(), e.getMessage());
+        }
+      }
+    }
     ServerInfo.remove(store.dataDir());
   }
 }

@@ -100,10 +100,17 @@ final class Browser implements AutoCloseable {
     waitReady();
   }
 
+  /** Waits until the page for the current address has finished rendering. */
+  /** Waits until the page for the current address has finished rendering. */
   void waitReady() {
     new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(js(
         "const p = document.querySelector('#view > .page');"
-            + " return !!p && p.dataset.ready === 'true' && !document.querySelector('.loading');")));
+            + " return !!p && p.dataset.ready === 'true' && p.dataset.hash === location.hash"
+            + " && !document.querySelector('.loading');")));
+  }
+
+  void waitFor(java.util.function.BooleanSupplier condition) {
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> condition.getAsBoolean());
   }
 
   WebElement find(String css) {

@@ -2,15 +2,18 @@ package org.itinera.dashboard;
 
 import java.nio.file.Path;
 import org.itinera.admin.AdminRoutes;
+import org.itinera.analysis.AnalysisRoutes;
+import org.itinera.analysis.ModelStages;
 import org.itinera.ingest.Ingestor;
-import org.itinera.journal.StageOf;
+import org.itinera.journey.JourneyModel;
 import org.itinera.query.QueryRoutes;
 import org.itinera.server.ItineraServer;
 import org.itinera.store.Store;
 
 /**
  * The real server on a free port over a fresh store loaded with {@link ShopData} through the
- * real ingestor, with the admin, query and dashboard routes, as {@code itinera serve} wires them.
+ * real ingestor, with the admin, query, analysis and dashboard routes and the default journey
+ * model, as {@code itinera serve} should wire them.
  */
 public final class TestServer implements AutoCloseable {
   public final Store store;
@@ -22,7 +25,9 @@ public final class TestServer implements AutoCloseable {
     ingestor = Ingestor.open(store);
     ingestor.ingest(ShopData.events());
     server = ItineraServer.start(store, ingestor, "127.0.0.1", 0,
-        new AdminRoutes(store, StageOf.NONE), new QueryRoutes(store), new DashboardRoutes());
+        new AdminRoutes(store, new ModelStages(JourneyModel.defaultModel())),
+        new QueryRoutes(store), new AnalysisRoutes(store, JourneyModel.defaultModel()),
+        new DashboardRoutes());
   }
 
   public String url() {

@@ -96,6 +96,23 @@ class QueryRoutesTest {
   }
 
   @Test
+  void reports_followNewEventsAtOnce() {
+    JsonNode before = http.json("/api/overview", server.token());
+    JsonNode again = http.json("/api/overview", server.token());
+    assertThat(again).isEqualTo(before);
+    long t = java.time.Instant.parse("2026-04-20T10:00:00Z").toEpochMilli();
+    server.ingestor.ingest(java.util.List.of(new org.itinera.event.Event("late-1", null, null,
+        "u-new", t, t, "track", "Order Completed", "web", "src", null, null, null, null, null,
+        null, null, null, null, 9900.0, "KRW")));
+    JsonNode after = http.json("/api/overview", server.token());
+    assertThat(after.path("events").asLong()).isEqualTo(before.path("events").asLong() + 1);
+    assertThat(after.path("conversion").path("buyers").asLong())
+        .isEqualTo(before.path("conversion").path("buyers").asLong() + 1);
+    assertThat(http.json("/api/customers?q=u-new", server.token()).path("total").asLong())
+        .isOne();
+  }
+
+  @Test
   void overview_refusesABadPeriodNamingTheParameter() {
     HttpResponse<String> r = http.send(http.get("/api/overview?from=yesterday")
         .header("Authorization", "Bearer " + server.token()));

@@ -59,7 +59,9 @@ async function route() {
   }
   app.classList.remove('nav-open');
   disposeAll();
-  const container = h('div', {class: 'page', dataset: {page: module ? (module === journal ? 'journal' : page) : 'missing'}});
+  // data-hash tells which address this page was rendered for (tests wait on it)
+  const container = h('div', {class: 'page', dataset: {hash: location.hash,
+    page: module ? (module === journal ? 'journal' : page) : 'missing'}});
   view.replaceChildren(container);
   if (!module) {
     setTitle(t('state.notfound.title'));

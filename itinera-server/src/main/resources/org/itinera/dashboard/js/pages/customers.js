@@ -32,6 +32,7 @@ export async function render(view, ctx) {
     if (q) query.set('q', q);
     if (offset) query.set('offset', offset);
     history.replaceState(null, '', '#/customers' + (query.size ? '?' + query : ''));
+    view.dataset.hash = location.hash; // the page now stands for the new address
     clear(results).append(h('div', {class: 'loading'}, t('common.loading')));
     try {
       const page = await get('/api/customers', {q, offset, limit: PAGE});

@@ -3,7 +3,7 @@
 // their journals. Contract (journey engine): GET /api/funnels?step=A&step=B...&window=7d
 // &by=channel|trait:KEY&dropSample=100&from&to, answering the engine's FunnelResult JSON.
 
-import {h, clear, journalLink, select} from '../dom.js';
+import {h, append, clear, journalLink, select} from '../dom.js';
 import {t, fmt, label} from '../i18n.js';
 import {get} from '../api.js';
 import {chart, saveTool, tooltipRows} from '../charts.js';
@@ -77,11 +77,11 @@ function show(el, f, state) {
     onclick: () => i && pick(i)},
   h('td', {}, h('span', {class: 'chip accent'}, String(s.step)), ' ', s.label),
   h('td', {class: 'r num'}, fmt.int(s.customers)),
-  h('td', {class: 'r num'}, i ? fmt.pct(s.conversionFromPrevious) : '–'),
+  h('td', {class: 'r num hide-sm'}, i ? fmt.pct(s.conversionFromPrevious) : '–'),
   h('td', {class: 'r num'}, fmt.pct(s.conversionFromFirst)),
   h('td', {class: 'r num'}, i ? fmt.int(s.dropOff) : '–'),
-  h('td', {class: 'r num'}, i ? fmt.duration(s.medianMsFromPrevious) : '–')));
-  el.append(
+  h('td', {class: 'r num hide-sm'}, i ? fmt.duration(s.medianMsFromPrevious) : '–')));
+  append(el, [
     h('section', {class: 'kpis'},
       kpi('entered', fmt.int(f.entered)), kpi('converted', fmt.int(f.converted)),
       kpi('conversion', fmt.pct(f.conversion)), kpi('window', t('funnels.window.' + (state.window || 'none')))),
@@ -89,10 +89,11 @@ function show(el, f, state) {
       h('section', {class: 'card span-8'}, h('div', {class: 'card-head'}, h('h2', {}, t('funnels.result'))), chartEl,
         h('div', {class: 'table-wrap'}, h('table', {class: 'data', dataset: {table: 'funnel'}},
           h('thead', {}, h('tr', {}, [t('funnels.col.step'), t('funnels.col.customers'), t('funnels.col.fromPrev'),
-            t('funnels.col.fromFirst'), t('funnels.col.dropOff'), t('funnels.col.median')].map((c, i) => h('th', {class: i ? 'r' : ''}, c)))),
+            t('funnels.col.fromFirst'), t('funnels.col.dropOff'), t('funnels.col.median')].map((c, i) =>
+            h('th', {class: (i ? 'r' : '') + (i === 2 || i === 5 ? ' hide-sm' : '')}, c)))),
           h('tbody', {}, rows)))),
       drop),
-    f.groups?.length ? groups(f) : null);
+    f.groups?.length ? groups(f) : null]);
   const c = chart(chartEl, {
     grid: {left: 8, right: 16, top: 24, bottom: 8, containLabel: true},
     toolbox: saveTool('itinera-funnel'),
@@ -101,7 +102,8 @@ function show(el, f, state) {
       return tooltipRows(s.label, [[t('funnels.col.customers'), fmt.int(s.customers)], [t('funnels.col.fromFirst'), fmt.pct(s.conversionFromFirst)],
         [t('funnels.col.dropOff'), fmt.int(s.dropOff)]]);
     }},
-    xAxis: {type: 'category', data: f.steps.map(s => s.label), axisLabel: {interval: 0, width: 110, overflow: 'truncate'}},
+    xAxis: {type: 'category', data: f.steps.map(s => s.label),
+      axisLabel: {interval: 0, width: Math.max(40, chartEl.clientWidth / f.steps.length - 10), overflow: 'truncate'}},
     yAxis: {type: 'value', splitLine: {lineStyle: {color: '#eef0f4'}}},
     series: [{type: 'bar', name: t('funnels.col.customers'), barMaxWidth: 64, cursor: 'pointer',
       data: f.steps.map(s => s.customers), itemStyle: {color: '#4f46e5', borderRadius: [6, 6, 0, 0]},
@@ -112,12 +114,12 @@ function show(el, f, state) {
   function pick(i) {
     const s = f.steps[i];
     for (const r of rows) r.classList.toggle('selected', r.dataset.step === String(s.step));
-    clear(drop).append(h('h2', {}, t('funnels.droppedAt', {n: s.step, label: s.label})),
+    append(clear(drop), [h('h2', {}, t('funnels.droppedAt', {n: s.step, label: s.label})),
       h('p', {class: 'muted'}, t('funnels.droppedCount', {n: fmt.int(s.dropOff), shown: fmt.int(s.droppedCustomers.length)})),
       h('div', {class: 'id-list', dataset: {list: 'dropped'}}, s.droppedCustomers.map(id => journalLink(id))),
       s.nextInstead?.length ? [h('h3', {style: {margin: '14px 0 6px'}}, t('funnels.nextInstead')),
         h('table', {class: 'data'}, h('tbody', {}, s.nextInstead.slice(0, 8).map(n =>
-          h('tr', {}, h('td', {}, n.event), h('td', {class: 'r num'}, fmt.int(n.customers))))))] : null);
+          h('tr', {}, h('td', {}, n.event), h('td', {class: 'r num'}, fmt.int(n.customers))))))] : null]);
   }
 }
 

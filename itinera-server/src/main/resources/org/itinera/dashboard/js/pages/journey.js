@@ -1,10 +1,11 @@
 // The journey map: stages as columns, touchpoints as rows (cell = volume, colour = emotion),
 // conversion and drop-off between stages, the emotion curve, and each stage's pain points with
 // real quotes; filter by segment (a trait value) and period; export as PNG or SVG.
-// Contract (journey engine): GET /api/journey-map?from&to&segment=KEY:VALUE, see docs/DASHBOARD.md.
+// GET /api/journey-map?from&to&segment=KEY:VALUE answers the engine's JourneyMapResult (stages,
+// transitions, touchpoints, matrix, emotion as mean sentiment) plus painPoints by stage id.
 
 import {h, journalLink, select} from '../dom.js';
-import {t, fmt, label} from '../i18n.js';
+import {t, tn, fmt, label} from '../i18n.js';
 import {get} from '../api.js';
 import {chart, exportPng, exportSvg, saveTool, sentimentColor, tooltipRows, SENTIMENT_SCALE} from '../charts.js';
 
@@ -27,8 +28,11 @@ export async function render(view, ctx) {
 }
 
 function stageName(s) {
-  return s.label || label('stage', s.stage);
+  const own = label('stage', s.stage);
+  return own !== s.stage ? own : s.name || s.stage;
 }
+
+const mean = e => e?.meanSentiment ?? null;
 
 function show(body, map) {
   if (!map.stages.length) {
@@ -57,24 +61,35 @@ function show(body, map) {
 
 function drawMap(el, map) {
   const stages = map.stages.map(stageName);
-  const rows = map.touchpoints.map(tp => tp.label || label('channel', tp.touchpoint));
+  // touchpoints in the engine's order (most events first), those with staged events only
+  const staged = new Set(map.matrix.map(c => c.touchpoint));
+  const order = map.touchpoints.map(tp => tp.touchpoint).filter(tp => staged.has(tp));
+  const rows = order.map(tp => label('channel', tp));
   const data = [];
-  map.touchpoints.forEach((tp, y) => tp.cells.forEach(cell => {
+  for (const cell of map.matrix) {
     const x = map.stages.findIndex(s => s.stage === cell.stage);
-    if (x >= 0) data.push({value: [x, y, cell.events, cell.sentiment ?? 0], cell, tp: rows[y], stage: stages[x]});
-  }));
+    const y = order.indexOf(cell.touchpoint);
+    if (x < 0 || y < 0) continue;
+    const m = mean(cell.emotion);
+    // a cell without scored texts has no emotion: grey, outside the colour scale
+    data.push(m == null ? {value: [x, y, cell.events, 0], cell, tp: rows[y], stage: stages[x], visualMap: false,
+      itemStyle: {color: '#e9ecf3'}} : {value: [x, y, cell.events, m], cell, tp: rows[y], stage: stages[x]});
+  }
   el.style.height = Math.max(320, 80 + rows.length * 44) + 'px';
   return chart(el, {
     grid: {left: 8, right: 16, top: 8, bottom: 56, containLabel: true},
     toolbox: saveTool('itinera-journey-map'),
     tooltip: {trigger: 'item', formatter: p => {
       const d = p.data;
+      const e = d.cell.emotion || {};
       return tooltipRows(`${d.stage} · ${d.tp}`, [[t('journey.events'), fmt.int(d.cell.events)], [t('common.customers'), fmt.int(d.cell.customers)],
-        [t('overview.meanSentiment'), fmt.sentiment(d.cell.sentiment)], [t('journey.emotionLabel'), label('emotion', d.cell.emotion)]]);
+        [t('overview.meanSentiment'), fmt.sentiment(e.meanSentiment)], [t('journey.negativeShare'), e.shareNegative == null ? '–' : fmt.pct(e.shareNegative, 0)],
+        [t('journey.scored'), fmt.int(e.scored)]]);
     }},
     xAxis: {type: 'category', data: stages, position: 'top', axisTick: {show: false}, axisLine: {show: false},
-      axisLabel: {fontWeight: 600, color: '#1b2030', interval: 0}},
-    yAxis: {type: 'category', data: rows, inverse: true, axisTick: {show: false}, axisLine: {show: false}},
+      axisLabel: {fontWeight: 600, color: '#1b2030', interval: 0, width: 110, overflow: 'truncate'}},
+    yAxis: {type: 'category', data: rows, inverse: true, axisTick: {show: false}, axisLine: {show: false},
+      axisLabel: {width: 120, overflow: 'truncate'}},
     visualMap: {dimension: 3, min: -1, max: 1, orient: 'horizontal', left: 'center', bottom: 0, calculable: false,
       text: [t('journey.positive'), t('journey.negative')], inRange: {color: SENTIMENT_SCALE}, itemHeight: 160},
     series: [{type: 'heatmap', name: t('journey.events'), data,
@@ -85,38 +100,44 @@ function drawMap(el, map) {
 
 function drawConversion(el, map) {
   chart(el, {
-    grid: {left: 8, right: 48, top: 24, bottom: 8, containLabel: true},
+    grid: {left: 8, right: 48, top: 44, bottom: 8, containLabel: true},
     toolbox: saveTool('itinera-stage-conversion'),
+    legend: {top: 0, left: 0, right: 40},
     tooltip: {trigger: 'axis', formatter: ps => {
       const s = map.stages[ps[0].dataIndex];
       return tooltipRows(stageName(s), [[t('common.customers'), fmt.int(s.customers)],
-        [t('journey.toNext'), s.conversionToNext == null ? '–' : fmt.pct(s.conversionToNext)], [t('journey.dropOff'), fmt.int(s.dropOff)],
-        [t('journey.timeInStage'), fmt.duration(s.medianMsInStage)]]);
+        [t('journey.onward'), fmt.pct(s.conversion)], [t('journey.dropOff'), fmt.int(s.dropOff)],
+        [t('journey.goal'), fmt.pct(s.goalConversion)], [t('journey.timeInStage'), fmt.duration(s.medianMsInStage)]]);
     }},
-    xAxis: {type: 'category', data: map.stages.map(stageName), axisLabel: {interval: 0}},
-    yAxis: [{type: 'value', splitLine: {lineStyle: {color: '#eef0f4'}}}, {type: 'value', max: 1, show: false}],
+    xAxis: {type: 'category', data: map.stages.map(stageName), axisLabel: {interval: 0, width: 76, overflow: 'truncate'}},
+    yAxis: [{type: 'value', minInterval: 1, splitLine: {lineStyle: {color: '#eef0f4'}}}, {type: 'value', min: 0, max: 1, show: false}],
     series: [
       {type: 'bar', name: t('common.customers'), data: map.stages.map(s => s.customers), barMaxWidth: 56,
         itemStyle: {color: '#4f46e5', borderRadius: [6, 6, 0, 0]}},
-      {type: 'line', name: t('journey.toNext'), yAxisIndex: 1, data: map.stages.map(s => s.conversionToNext),
-        label: {show: true, formatter: p => (p.value == null ? '' : fmt.pct(p.value, 0)), color: '#0e7490'}, itemStyle: {color: '#0ea5e9'}},
+      {type: 'line', name: t('journey.onward'), yAxisIndex: 1, data: map.stages.map(s => (s.customers ? s.conversion : null)),
+        label: {show: true, position: 'top', formatter: p => (p.value == null ? '' : fmt.pct(p.value, 0)), color: '#0e7490',
+          backgroundColor: 'rgba(255,255,255,0.85)', padding: [2, 4], borderRadius: 4}, itemStyle: {color: '#0ea5e9'}},
+      {type: 'line', name: t('journey.goal'), yAxisIndex: 1, data: map.stages.map(s => (s.customers ? s.goalConversion : null)),
+        lineStyle: {type: 'dashed'}, itemStyle: {color: '#12a150'}},
     ],
   });
 }
 
 function drawEmotion(el, map) {
   chart(el, {
-    grid: {left: 8, right: 16, top: 24, bottom: 8, containLabel: true},
+    grid: {left: 8, right: 36, top: 28, bottom: 8, containLabel: true},
     toolbox: saveTool('itinera-emotion-curve'),
     tooltip: {trigger: 'axis', formatter: ps => {
       const s = map.stages[ps[0].dataIndex];
-      return tooltipRows(stageName(s), [[t('overview.meanSentiment'), fmt.sentiment(s.sentiment)], [t('journey.emotionLabel'), label('emotion', s.emotion)]]);
+      const e = s.emotion || {};
+      return tooltipRows(stageName(s), [[t('overview.meanSentiment'), fmt.sentiment(e.meanSentiment)],
+        [t('journey.negativeShare'), e.shareNegative == null ? '–' : fmt.pct(e.shareNegative, 0)], [t('journey.scored'), fmt.int(e.scored)]]);
     }},
-    xAxis: {type: 'category', data: map.stages.map(stageName), boundaryGap: false, axisLabel: {interval: 0}},
+    xAxis: {type: 'category', data: map.stages.map(stageName), boundaryGap: false, axisLabel: {interval: 0, width: 76, overflow: 'truncate'}},
     yAxis: {type: 'value', min: -1, max: 1, splitLine: {lineStyle: {color: '#eef0f4'}}},
-    series: [{type: 'line', name: t('overview.meanSentiment'), smooth: true, symbolSize: 14, lineStyle: {width: 3, color: '#64748b'},
-      data: map.stages.map(s => ({value: s.sentiment, itemStyle: {color: sentimentColor(s.sentiment)}})),
-      label: {show: true, position: 'top', formatter: p => label('emotion', map.stages[p.dataIndex].emotion)},
+    series: [{type: 'line', name: t('overview.meanSentiment'), symbolSize: 14, connectNulls: true, lineStyle: {width: 3, color: '#64748b'},
+      data: map.stages.map(s => ({value: mean(s.emotion), itemStyle: {color: sentimentColor(mean(s.emotion))}})),
+      label: {show: true, position: 'top', formatter: p => (p.value == null ? '' : fmt.sentiment(p.value))},
       markLine: {silent: true, symbol: 'none', data: [{yAxis: 0}], lineStyle: {color: '#cbd2e1', type: 'dashed'}, label: {show: false}}}],
   });
 }
@@ -124,10 +145,11 @@ function drawEmotion(el, map) {
 function pains(map) {
   const grid = h('div', {class: 'grid', style: {marginBottom: '0'}, dataset: {list: 'stage-pain'}});
   for (const s of map.stages) {
+    const points = map.painPoints?.[s.stage] || [];
     grid.append(h('div', {class: 'span-4'}, h('h3', {style: {marginBottom: '8px'}}, stageName(s)),
-      s.painPoints?.length ? s.painPoints.slice(0, 3).map(p => h('div', {style: {marginBottom: '12px'}},
+      points.length ? points.slice(0, 3).map(p => h('div', {style: {marginBottom: '12px'}},
         h('div', {class: 'row', style: {display: 'flex', gap: '8px', alignItems: 'baseline'}},
-          h('strong', {}, p.topic), h('span', {class: 'muted'}, t('journey.mentions', {n: fmt.int(p.mentions)}))),
+          h('strong', {}, p.topic), h('span', {class: 'muted'}, tn('journey.mentions', {n: fmt.int(p.mentions)}))),
         (p.quotes || []).slice(0, 2).map(q => h('div', {class: 'quote neg', style: {marginTop: '6px'}},
           h('div', {class: 'text'}, q.text),
           h('div', {class: 'meta'}, journalLink(q.customerId, t('common.openJournal')),

@@ -102,7 +102,7 @@ function drawSentiment(o) {
   const el = document.querySelector('[data-chart=sentiment]');
   if (!o.sentiment.some(p => p.texts > 0)) return noData(el, t('overview.noSentiment'));
   chart(el, {
-    legend: {top: 0, left: 0},
+    legend: {top: 0, left: 0, right: 40},
     grid: {left: 40, right: 40, top: 44, bottom: 28},
     toolbox: saveTool('itinera-sentiment'),
     tooltip: {trigger: 'axis'},

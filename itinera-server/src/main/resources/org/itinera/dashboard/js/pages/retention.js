@@ -1,7 +1,8 @@
-// Retention cohorts as a heat table plus the average curve.
-// Contract (journey engine): GET /api/retention?start=NAME&return=NAME&period=day|week|month
-// &periods=8&from&to answering {period, cohorts: [{cohort, customers, retained: [n0, n1, ...]}]}
-// where retained[k] counts the cohort's customers who came back in period k (retained[0] = all).
+// Retention cohorts as a heat table plus the average curve, from the journey engine.
+// GET /api/retention?start=NAME&return=NAME&period=week|month&periods=8&from&to answers the
+// engine's RetentionResult: {period, periods, cohorts: [{start, customers, retained, rates}],
+// average}, where index k is the k-th period after the cohort's (0 = the cohort itself) and null
+// marks a period that lies after the data and cannot be observed yet.
 
 import {h, select} from '../dom.js';
 import {t, fmt} from '../i18n.js';
@@ -25,7 +26,9 @@ export async function render(view, ctx) {
     h('label', {}, t('retention.start'), select({name: 'start', onchange: e => go({start: e.target.value})}, [any, ...names.map(n => [n, n])], q.start)),
     h('label', {}, t('retention.return'), select({name: 'return', onchange: e => go({return: e.target.value})}, [any, ...names.map(n => [n, n])], q.return)),
     h('label', {}, t('retention.period'), select({name: 'period', onchange: e => go({period: e.target.value})},
-      ['day', 'week', 'month'].map(p => [p, t('granularity.' + p)]), q.period))), body);
+      ['week', 'month'].map(p => [p, t('granularity.' + p)]), q.period)),
+    h('label', {}, t('retention.periods'), select({name: 'periods', onchange: e => go({periods: e.target.value})},
+      ['4', '8', '12', '26'], q.periods))), body);
   body.append(h('div', {class: 'loading'}, t('common.loading')));
   try {
     const r = await get('/api/retention', {...ctx.period, ...q});
@@ -36,38 +39,38 @@ export async function render(view, ctx) {
   }
 }
 
+function cell(n, rate, size) {
+  if (rate == null) return h('td', {class: 'cell faint', title: t('retention.notYet')}, '');
+  return h('td', {class: 'cell num', title: `${fmt.int(n)} / ${fmt.int(size)}`,
+    style: {background: heat(rate), color: rate > 0.55 ? '#fff' : '#1b2030'}}, fmt.pct(rate, 0));
+}
+
 function show(body, r) {
-  const width = Math.max(0, ...r.cohorts.map(c => c.retained.length));
   if (!r.cohorts.length) {
     body.replaceChildren(h('div', {class: 'state', dataset: {state: 'empty'}}, t('common.noData')));
     return;
   }
+  const period = String(r.period).toLowerCase();
+  const width = r.periods + 1;
   const table = h('table', {class: 'data heat-table', dataset: {table: 'retention'}},
     h('thead', {}, h('tr', {}, h('th', {}, t('retention.cohort')), h('th', {class: 'r'}, t('common.customers')),
       Array.from({length: width}, (_, k) => h('th', {class: 'r'}, t('retention.periodN', {n: k}))))),
-    h('tbody', {}, r.cohorts.map(c => h('tr', {},
-      h('td', {class: 'num'}, fmt.date(c.cohort)), h('td', {class: 'r num'}, fmt.int(c.customers)),
-      c.retained.map(n => {
-        const rate = c.customers ? n / c.customers : 0;
-        return h('td', {class: 'cell num', title: `${fmt.int(n)} / ${fmt.int(c.customers)}`,
-          style: {background: heat(rate), color: rate > 0.55 ? '#fff' : '#1b2030'}}, fmt.pct(rate, 0));
-      })))));
-  const avg = Array.from({length: width}, (_, k) => {
-    const rows = r.cohorts.filter(c => c.retained.length > k);
-    const base = rows.reduce((a, c) => a + c.customers, 0);
-    return base ? rows.reduce((a, c) => a + c.retained[k], 0) / base : null;
-  });
+    h('tbody', {}, r.cohorts.map(c => h('tr', {dataset: {cohort: c.start}},
+      h('td', {class: 'num'}, fmt.date(c.start)), h('td', {class: 'r num'}, fmt.int(c.customers)),
+      Array.from({length: width}, (_, k) => cell(c.retained[k], c.rates[k], c.customers))))),
+    h('tfoot', {}, h('tr', {}, h('th', {}, t('retention.average')), h('th', {}),
+      r.average.map(a => (a == null ? h('td', {}) : h('td', {class: 'r num'}, fmt.pct(a, 0)))))));
   const curve = h('div', {class: 'chart short', dataset: {chart: 'retention'}});
   body.replaceChildren(
     h('section', {class: 'card', style: {marginBottom: '16px'}}, h('div', {class: 'card-head'}, h('h2', {}, t('retention.table')),
-      h('span', {class: 'sub'}, t('retention.sub', {period: t('granularity.' + r.period)}))), h('div', {class: 'table-wrap'}, table)),
+      h('span', {class: 'sub'}, t('retention.sub', {period: t('granularity.' + period)}))), h('div', {class: 'table-wrap'}, table)),
     h('section', {class: 'card'}, h('div', {class: 'card-head'}, h('h2', {}, t('retention.curve'))), curve));
   chart(curve, {
     grid: {left: 48, right: 16, top: 16, bottom: 28},
     toolbox: saveTool('itinera-retention'),
     tooltip: {trigger: 'axis', formatter: ps => tooltipRows(ps[0].axisValueLabel, [[t('retention.retained'), fmt.pct(ps[0].value)]])},
-    xAxis: {type: 'category', data: avg.map((_, k) => t('retention.periodN', {n: k}))},
+    xAxis: {type: 'category', data: r.average.map((_, k) => t('retention.periodN', {n: k}))},
     yAxis: {type: 'value', max: 1, axisLabel: {formatter: v => fmt.pct(v, 0)}, splitLine: {lineStyle: {color: '#eef0f4'}}},
-    series: [{type: 'line', name: t('retention.retained'), data: avg, smooth: true, areaStyle: {opacity: 0.12}, symbolSize: 7}],
+    series: [{type: 'line', name: t('retention.retained'), data: r.average, connectNulls: false, areaStyle: {opacity: 0.12}, symbolSize: 7}],
   });
 }

@@ -1,0 +1,100 @@
+package org.itinera.analysis;
+
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.itinera.ItineraException;
+import org.itinera.sequence.PropertyPredicate;
+import org.itinera.sequence.SequenceFilter;
+import org.itinera.store.Period;
+
+/** Reads the query parameters the analyses share, refusing bad ones with the parameter's name. */
+final class AnalysisParams {
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,6})\\s*([smhdw])");
+  private static final Pattern SEGMENT = Pattern.compile("([^:]{1,200}):(.{1,500})");
+
+  private AnalysisParams() {}
+
+  /**
+   * The period ({@code from}/{@code to}, ISO dates, both inclusive), channels ({@code channel},
+   * repeatable) and segments ({@code segment=KEY:VALUE}, repeatable: all must hold).
+   */
+  static SequenceFilter filter(Context ctx) {
+    Period p = Period.parse(ctx.queryParam("from"), ctx.queryParam("to"));
+    List<PropertyPredicate> traits = new ArrayList<>();
+    for (String s : ctx.queryParams("segment")) {
+      if (s.isBlank()) {
+        continue;
+      }
+      Matcher m = SEGMENT.matcher(s.strip());
+      if (!m.matches()) {
+        throw ItineraException.invalid("segment", "'" + s + "' is not a segment; expected"
+            + " TRAIT:VALUE such as plan:gold");
+      }
+      traits.add(PropertyPredicate.eq(m.group(1).strip(), m.group(2).strip()));
+    }
+    List<String> channels = ctx.queryParams("channel").stream().filter(c -> !c.isBlank())
+        .toList();
+    return new SequenceFilter(p.from() == null ? null : millis(p.from()),
+        p.to() == null ? null : millis(p.to().plusDays(1)), channels, traits);
+  }
+
+  private static long millis(LocalDate day) {
+    return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+  }
+
+  /** A duration such as 30m, 12h, 7d or 2w; null when the parameter is absent or empty. */
+  static Long duration(Context ctx, String name) {
+    String text = ctx.queryParam(name);
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+      throw ItineraException.invalid(name, "'" + text + "' is not a duration; use a positive"
+          + " number and a unit: 30m, 12h, 7d, 2w");
+    }
+    long unit = switch (m.group(2)) {
+      case "s" -> 1_000L;
+      case "m" -> 60_000L;
+      case "h" -> 3_600_000L;
+      case "d" -> 86_400_000L;
+      default -> 7 * 86_400_000L;
+    };
+    return Long.parseLong(m.group(1)) * unit;
+  }
+
+  static int integer(Context ctx, String name, int defaultValue) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return defaultValue;
+    }
+    try {
+      return Integer.parseInt(v.strip());
+    } catch (NumberFormatException e) {
+      throw ItineraException.invalid(name, "'" + v + "' is not a whole number");
+    }
+  }
+
+  static boolean bool(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank() || v.equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (v.equalsIgnoreCase("true")) {
+      return true;
+    }
+    throw ItineraException.invalid(name, "'" + v + "' is not true or false");
+  }
+
+  /** An optional event name; null when absent or empty. */
+  static String name(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    return v == null || v.isBlank() ? null : v.strip();
+  }
+}

@@ -1,0 +1,142 @@
+package org.itinera.analysis;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.itinera.ErrorCode;
+import org.itinera.ItineraException;
+import org.itinera.funnel.FunnelSpec;
+import org.itinera.funnel.FunnelStep;
+import org.itinera.funnel.Funnels;
+import org.itinera.index.SequenceIndex;
+import org.itinera.journey.JourneyModel;
+import org.itinera.journeymap.JourneyMapSpec;
+import org.itinera.journeymap.JourneyMaps;
+import org.itinera.path.Anchor;
+import org.itinera.path.PathSpec;
+import org.itinera.path.Paths;
+import org.itinera.retention.Period;
+import org.itinera.retention.Retention;
+import org.itinera.retention.RetentionSpec;
+import org.itinera.sequence.Breakdown;
+import org.itinera.sequence.EventPredicate;
+import org.itinera.sequence.SequenceFilter;
+import org.itinera.server.AdminToken;
+import org.itinera.server.ItineraServer;
+import org.itinera.store.Store;
+
+/**
+ * {@code GET /api/funnels}, {@code /api/paths}, {@code /api/journey-map} and
+ * {@code /api/retention}. The sequence index is built on the first request (so a server that
+ * never runs an analysis never pays for it) and then refreshes itself before every query, so
+ * answers include every event committed before the request. Close it with the server.
+ */
+public final class AnalysisRoutes implements ItineraServer.Routes, AutoCloseable {
+  static final int DEFAULT_DROP_SAMPLE = 20;
+
+  private final Store store;
+  private final JourneyModel model;
+  private final ModelStages stages;
+  private SequenceIndex index;
+
+  public AnalysisRoutes(Store store, JourneyModel model) {
+    this.store = store;
+    this.model = model;
+    this.stages = new ModelStages(model);
+  }
+
+  @Override
+  public void register(Javalin app, AdminToken token) {
+    app.get("/api/funnels", ctx -> ctx.json(Funnels.run(index(), funnel(ctx))));
+    app.get("/api/paths", ctx -> ctx.json(Paths.run(index(), paths(ctx))));
+    app.get("/api/journey-map", ctx -> {
+      SequenceFilter filter = AnalysisParams.filter(ctx);
+      try (Connection c = store.newConnection()) {
+        ctx.json(new JourneyMapAnswer(JourneyMaps.run(index(), new JourneyMapSpec(model, filter)),
+            StagePainPoints.of(c, stages, filter)));
+      } catch (SQLException e) {
+        throw new ItineraException(ErrorCode.INTERNAL, null,
+            "cannot read the pain points of the stages: " + e.getMessage(), e);
+      }
+    });
+    app.get("/api/retention", ctx -> ctx.json(Retention.run(index(), retention(ctx))));
+  }
+
+  private synchronized SequenceIndex index() {
+    if (index == null) {
+      index = SequenceIndex.build(store.newConnection());
+    }
+    return index;
+  }
+
+  static FunnelSpec funnel(Context ctx) {
+    List<FunnelStep> steps = new ArrayList<>();
+    for (String s : ctx.queryParams("step")) {
+      if (s.isBlank()) {
+        throw ItineraException.invalid("step", "step " + (steps.size() + 1)
+            + " is empty; give an event name such as step=Order%20Completed");
+      }
+      steps.add(FunnelStep.named(s.strip()));
+    }
+    if (steps.isEmpty()) {
+      throw ItineraException.invalid("step", "a funnel needs steps: repeat step=EVENT in order,"
+          + " e.g. ?step=Product%20Viewed&step=Order%20Completed");
+    }
+    List<Breakdown> by = ctx.queryParams("by").stream().filter(b -> !b.isBlank())
+        .map(b -> Breakdown.parse(b.strip())).toList();
+    return new FunnelSpec(steps, AnalysisParams.duration(ctx, "window"),
+        AnalysisParams.bool(ctx, "strict"), by,
+        AnalysisParams.integer(ctx, "dropSample", DEFAULT_DROP_SAMPLE),
+        AnalysisParams.filter(ctx));
+  }
+
+  static PathSpec paths(Context ctx) {
+    String anchor = AnalysisParams.name(ctx, "anchor");
+    String direction = ctx.queryParamAsClass("direction", String.class).getOrDefault("after")
+        .strip().toLowerCase(Locale.ROOT);
+    Anchor a = switch (direction) {
+      case "after" -> anchor == null ? Anchor.start() : Anchor.from(EventPredicate.named(anchor));
+      case "before" -> {
+        if (anchor == null) {
+          throw ItineraException.invalid("anchor", "paths before an event need the event:"
+              + " anchor=NAME");
+        }
+        yield Anchor.to(EventPredicate.named(anchor));
+      }
+      case "every" -> Anchor.every();
+      default -> throw ItineraException.invalid("direction", "'" + direction
+          + "' is not after, before or every");
+    };
+    return new PathSpec(a, AnalysisParams.integer(ctx, "depth", 4),
+        AnalysisParams.duration(ctx, "sessionGap"), AnalysisParams.duration(ctx, "window"),
+        AnalysisParams.bool(ctx, "firstOnly"), AnalysisParams.integer(ctx, "top", 10),
+        AnalysisParams.filter(ctx));
+  }
+
+  static RetentionSpec retention(Context ctx) {
+    String p = ctx.queryParamAsClass("period", String.class).getOrDefault("week").strip()
+        .toLowerCase(Locale.ROOT);
+    Period period = switch (p) {
+      case "week" -> Period.WEEK;
+      case "month" -> Period.MONTH;
+      default -> throw ItineraException.invalid("period", "'" + p + "' is not week or month");
+    };
+    String start = AnalysisParams.name(ctx, "start");
+    String back = AnalysisParams.name(ctx, "return");
+    return new RetentionSpec(period, start == null ? null : EventPredicate.named(start),
+        back == null ? null : EventPredicate.named(back),
+        AnalysisParams.integer(ctx, "periods", 8), AnalysisParams.filter(ctx));
+  }
+
+  @Override
+  public synchronized void close() {
+    if (index != null) {
+      index.close();
+      index = null;
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package org.itinera.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import org.itinera.dashboard.Http;
+import org.itinera.dashboard.TestServer;
+import org.itinera.event.Event;
+import org.itinera.journey.JourneyModel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AnalysisRoutesTest {
+  @TempDir static Path dir;
+  TestServer server;
+  Http http;
+
+  @BeforeAll
+  void start() {
+    server = new TestServer(dir);
+    http = new Http(server.url());
+  }
+
+  @AfterAll
+  void stop() {
+    server.close();
+  }
+
+  private long count(String sql) throws Exception {
+    try (Connection c = server.store.newConnection(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private String field(String path) {
+    HttpResponse<String> r = http.send(http.get(path)
+        .header("Authorization", "Bearer " + server.token()));
+    assertThat(r.statusCode()).as(path).isEqualTo(400);
+    return Http.parse(r.body()).path("error").path("field").asText();
+  }
+
+  @Test
+  void funnel_countsTheCustomersOfEachStep() throws Exception {
+    // in the shop every order follows its product view within minutes
+    JsonNode f = http.json("/api/funnels?step=Product%20Viewed&step=Order%20Completed"
+        + "&window=30d&dropSample=100", server.token());
+    assertThat(f.path("entered").asLong()).isEqualTo(count("SELECT count(DISTINCT customer_id)"
+        + " FROM events WHERE name = 'Product Viewed'"));
+    assertThat(f.path("converted").asLong()).isEqualTo(count("SELECT count(DISTINCT"
+        + " customer_id) FROM events WHERE name = 'Order Completed'"));
+    assertThat(f.path("steps")).hasSize(2);
+    JsonNode byChannel = http.json("/api/funnels?step=Product%20Viewed&step=Order%20Completed"
+        + "&by=channel", server.token());
+    long entered = 0;
+    for (JsonNode g : byChannel.path("groups")) {
+      entered += g.path("steps").get(0).path("customers").asLong();
+    }
+    assertThat(entered).isEqualTo(f.path("entered").asLong());
+  }
+
+  @Test
+  void analyses_followNewEventsAndFilters() throws Exception {
+    JsonNode before = http.json("/api/funnels?step=Product%20Viewed", server.token());
+    long t = java.time.Instant.parse("2026-04-21T10:00:00Z").toEpochMilli();
+    server.ingestor.ingest(List.of(new Event("late-pv", null, null, "u-late", t, t, "track",
+        "Product Viewed", "web", "src", null, null, null, null, null, null, null, null, null,
+        null, null)));
+    JsonNode after = http.json("/api/funnels?step=Product%20Viewed", server.token());
+    assertThat(after.path("entered").asLong()).isEqualTo(before.path("entered").asLong() + 1);
+    JsonNode april = http.json("/api/funnels?step=Product%20Viewed&from=2026-04-21"
+        + "&to=2026-04-21", server.token());
+    assertThat(april.path("entered").asLong()).isEqualTo(count("SELECT count(DISTINCT"
+        + " customer_id) FROM events WHERE name = 'Product Viewed' AND ts >= '2026-04-21'"
+        + " AND ts < '2026-04-22'"));
+    JsonNode gold = http.json("/api/funnels?step=Product%20Viewed&segment=plan:gold",
+        server.token());
+    assertThat(gold.path("entered").asLong()).isLessThan(after.path("entered").asLong());
+  }
+
+  @Test
+  void journeyMap_hasTheModelsStagesAndPainPointsWithQuotes() {
+    JsonNode map = http.json("/api/journey-map", server.token());
+    List<String> stages = JourneyModel.defaultModel().stages().stream()
+        .map(org.itinera.journey.Stage::id).toList();
+    assertThat(map.path("stages").findValuesAsText("stage")).containsExactlyElementsOf(stages);
+    assertThat(map.path("matrix").size()).isPositive();
+    JsonNode pains = map.path("painPoints");
+    assertThat(pains.size()).isPositive();
+    pains.fields().forEachRemaining(stage -> {
+      assertThat(stages).contains(stage.getKey());
+      for (JsonNode p : stage.getValue()) {
+        assertThat(p.path("quotes").size()).isPositive();
+        for (JsonNode q : p.path("quotes")) {
+          assertThat(q.path("sentiment").asDouble()).isLessThanOrEqualTo(-0.25);
+          assertThat(q.path("text").asText()).isNotBlank();
+        }
+      }
+    });
+  }
+
+  @Test
+  void modelStages_classifyEachEventAsTheEngineDoes() throws Exception {
+    ModelStages stages = new ModelStages(JourneyModel.defaultModel());
+    java.util.Map<String, Long> perStage = new java.util.HashMap<>();
+    try (Connection c = server.store.newConnection(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT " + org.itinera.store.EventRows.COLUMNS
+            + " FROM events")) {
+      while (rs.next()) {
+        String stage = stages.stageOf(org.itinera.store.EventRows.read(rs));
+        if (stage != null) {
+          perStage.merge(stage, 1L, Long::sum);
+        }
+      }
+    }
+    JsonNode map = http.json("/api/journey-map", server.token());
+    for (JsonNode s : map.path("stages")) {
+      assertThat(perStage.getOrDefault(s.path("stage").asText(), 0L)).as(s.path("stage").asText())
+          .isEqualTo(s.path("events").asLong());
+    }
+  }
+
+  @Test
+  void pathsAndRetention_answerTheEngineShapes() {
+    JsonNode paths = http.json("/api/paths?anchor=Product%20Viewed&depth=3", server.token());
+    assertThat(paths.path("paths").get(0).path("events").get(0).asText())
+        .isEqualTo("Product Viewed");
+    assertThat(paths.path("sankey").path("links").size()).isPositive();
+    JsonNode retention = http.json("/api/retention?period=week&periods=4", server.token());
+    assertThat(retention.path("cohorts").size()).isPositive();
+    assertThat(retention.path("average")).hasSize(5);
+  }
+
+  @Test
+  void badParameters_areRefusedNamingTheParameter() {
+    assertThat(field("/api/funnels")).isEqualTo("step");
+    assertThat(field("/api/funnels?step=A&window=soon")).isEqualTo("window");
+    assertThat(field("/api/funnels?step=A&by=colour")).isEqualTo("by");
+    assertThat(field("/api/funnels?step=A&segment=gold")).isEqualTo("segment");
+    assertThat(field("/api/paths?direction=sideways")).isEqualTo("direction");
+    assertThat(field("/api/paths?direction=before")).isEqualTo("anchor");
+    assertThat(field("/api/retention?period=day")).isEqualTo("period");
+    assertThat(field("/api/retention?from=2026-13-01")).isEqualTo("from");
+  }
+}
