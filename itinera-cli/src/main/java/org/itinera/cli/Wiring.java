@@ -1,12 +1,17 @@
 package org.itinera.cli;
 
 import org.itinera.admin.AdminRoutes;
+import org.itinera.analysis.AnalysisRoutes;
+import org.itinera.analysis.ModelStages;
+import org.itinera.dashboard.DashboardRoutes;
 import org.itinera.ingest.TextEnricher;
 import org.itinera.journal.StageOf;
-import org.itinera.text.TextAnalysis;
-import org.itinera.text.TextAnalyzer;
+import org.itinera.journey.JourneyModel;
+import org.itinera.query.QueryRoutes;
 import org.itinera.server.ItineraServer;
 import org.itinera.store.Store;
+import org.itinera.text.TextAnalysis;
+import org.itinera.text.TextAnalyzer;
 
 /** The one place where features are wired together for the server and the demo. */
 final class Wiring {
@@ -21,12 +26,18 @@ final class Wiring {
     };
   }
 
-  /** Stage of each event from the journey model; none until the model is configured. */
+  /** The journey model the server's journals and journey map use. */
+  static JourneyModel journeyModel() {
+    return JourneyModel.defaultModel();
+  }
+
+  /** Stage of each event, by the journey model's rules. */
   static StageOf stages(Store store) {
-    return StageOf.NONE;
+    return new ModelStages(journeyModel());
   }
 
   static ItineraServer.Routes[] routes(Store store) {
-    return new ItineraServer.Routes[] {new AdminRoutes(store, stages(store))};
+    return new ItineraServer.Routes[] {new AdminRoutes(store, stages(store)),
+        new QueryRoutes(store), new AnalysisRoutes(store, journeyModel()), new DashboardRoutes()};
   }
 }
