@@ -1,29 +1,15 @@
 package org.itinera.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.itinera.ErrorCode;
-import org.itinera.ItineraException;
-import org.itinera.demo.DemoBatcher;
-import org.itinera.demo.DemoCsvWriter;
 import org.itinera.demo.DemoExport;
-import org.itinera.demo.DemoFile;
-import org.itinera.demo.DemoGenerator;
+import org.itinera.demo.DemoLoader;
 import org.itinera.demo.DemoOptions;
-import org.itinera.demo.DemoRow;
 import org.itinera.demo.DemoStats;
 import org.itinera.importer.FileReport;
-import org.itinera.importer.ImportListener;
-import org.itinera.importer.Importer;
-import org.itinera.importer.Mapping;
-import org.itinera.ingest.IngestResult;
 import org.itinera.ingest.Ingestor;
-import org.itinera.ingest.SegmentMessages;
 import org.itinera.source.Source;
 import org.itinera.source.Sources;
 import org.itinera.store.Store;
@@ -39,6 +25,9 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Start Itinera with demo data for a fictional multichannel retailer.")
 final class DemoCommand implements Callable<Integer> {
+  /** Concurrent senders of the generated batches (parse + ingest), like SDKs posting at once. */
+  private static final int SENDERS = 3;
+
   @Option(names = "--data", defaultValue = "itinera-demo", paramLabel = "DIR",
       description = "Data directory for the demo (default: ${DEFAULT-VALUE}).")
   Path data;
@@ -94,51 +83,18 @@ final class DemoCommand implements Callable<Integer> {
 
   private static void load(Store store, Ingestor ingestor, DemoOptions options)
       throws IOException {
-    Source source = demoSource(store);
-    Path files = store.dataDir().resolve("demo-files");
-    Files.createDirectories(files);
-    long[] counts = new long[2];
-    List<String> problems = new ArrayList<>();
-    DemoGenerator generator = new DemoGenerator(options);
     System.out.println("Generating " + options.customers() + " customers of "
         + "Dalbit Market (seed " + options.seed() + ") and sending them through the collection"
         + " API's parser...");
-    DemoStats stats;
-    try (DemoBatcher batches = new DemoBatcher(500, new DemoBatcher.Handler() {
-          @Override
-          public void segmentBatch(byte[] body, int messages) {
-            SegmentMessages.Parsed parsed =
-                SegmentMessages.parse("batch", body, source, System.currentTimeMillis());
-            if (!parsed.problems().isEmpty() && problems.size() < 5) {
-              problems.add(parsed.problems().get(0).toString());
-            }
-            IngestResult r = ingestor.ingest(parsed.events());
-            counts[0] += r.accepted();
-            counts[1] += r.duplicates();
-          }
-
-          @Override
-          public void rows(DemoFile file, List<DemoRow> rows) {
-            throw new IllegalStateException("rows go to the CSV files, got " + file);
-          }
-        });
-        DemoCsvWriter csv = DemoCsvWriter.open(files, batches)) {
-      stats = generator.generate(csv);
-    }
-    if (!problems.isEmpty()) {
-      throw new ItineraException(ErrorCode.INTERNAL, "the demo generator produced invalid"
-          + " messages: " + problems);
-    }
-    System.out.println("  events: " + counts[0] + " stored, " + counts[1] + " already there");
-    for (Map.Entry<DemoFile, Path> m :
-        DemoExport.writeMappings(files.resolve("mappings")).entrySet()) {
-      FileReport r = Importer.open(store, ingestor, Mapping.load(m.getValue()))
-          .importFile(files.resolve(m.getKey().fileName()), ImportListener.NONE);
-      System.out.println("  " + m.getKey().fileName() + ": " + r.imported() + " imported, "
+    DemoLoader.Loaded loaded = new DemoLoader(store, ingestor, demoSource(store), SENDERS)
+        .load(options, store.dataDir().resolve("demo-files"));
+    System.out.println("  events: " + loaded.accepted() + " stored, " + loaded.duplicates()
+        + " already there");
+    for (Map.Entry<String, FileReport> f : loaded.files().entrySet()) {
+      FileReport r = f.getValue();
+      System.out.println("  " + f.getKey() + ": " + r.imported() + " imported, "
           + r.duplicates() + " already there, " + r.rejected() + " rejected");
     }
-    DemoExport.writeTruth(store.dataDir().resolve(DemoExport.TRUTH_FILE), generator.truth(),
-        stats);
   }
 
   private static Source demoSource(Store store) {

@@ -61,6 +61,8 @@ final class EventWriter {
       st.execute("CREATE TEMP TABLE IF NOT EXISTS identity_staging AS SELECT * FROM identities"
           + " LIMIT 0");
       st.execute("CREATE TEMP TABLE IF NOT EXISTS rename_staging (old_id VARCHAR, new_id VARCHAR)");
+      st.execute("CREATE TEMP TABLE IF NOT EXISTS traits_staging (customer_id VARCHAR,"
+          + " traits VARCHAR)");
       try (ResultSet rs = st.executeQuery("SELECT coalesce(max(seq), 0) + 1 FROM events")) {
         rs.next();
         nextSeq = rs.getLong(1);
@@ -296,18 +298,29 @@ final class EventWriter {
     }
   }
 
+  /**
+   * Merges the group's traits into the profiles in one statement: the customers' traits are
+   * appended to a staging table (one row per customer, so one upsert per key) and upserted from
+   * there, which costs one round trip however many customers the group touched.
+   */
   private void writeTraits(Map<String, String> traitsByCustomer) throws SQLException {
     if (traitsByCustomer.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps = connection.prepareStatement(
-        "INSERT INTO profiles VALUES (?, ?::JSON) ON CONFLICT (customer_id) DO UPDATE SET"
-            + " traits = json_merge_patch(profiles.traits, excluded.traits)")) {
+    try (DuckDBAppender app = connection.createAppender("temp", "main", "traits_staging")) {
       for (Map.Entry<String, String> t : traitsByCustomer.entrySet()) {
-        ps.setString(1, t.getKey());
-        ps.setString(2, t.getValue());
-        ps.executeUpdate();
+        app.beginRow();
+        app.append(t.getKey());
+        app.append(t.getValue());
+        app.endRow();
       }
     }
+    try (Statement st = connection.createStatement()) {
+      st.execute("INSERT INTO profiles SELECT customer_id, traits::JSON FROM traits_staging"
+          + " ON CONFLICT (customer_id) DO UPDATE SET"
+          + " traits = json_merge_patch(profiles.traits, excluded.traits)");
+      st.execute("DELETE FROM traits_staging");
+    }
   }
+
 }

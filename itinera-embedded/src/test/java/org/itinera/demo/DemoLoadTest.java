@@ -2,20 +2,14 @@ package org.itinera.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.itinera.importer.FileReport;
-import org.itinera.importer.ImportListener;
-import org.itinera.importer.Importer;
-import org.itinera.importer.Mapping;
-import org.itinera.ingest.IngestResult;
 import org.itinera.ingest.Ingestor;
-import org.itinera.ingest.SegmentMessages;
 import org.itinera.source.Source;
 import org.itinera.store.Store;
 import org.junit.jupiter.api.Test;
@@ -32,48 +26,24 @@ class DemoLoadTest {
 
   @TempDir Path dir;
 
-  private record Load(DemoStats stats, long accepted, long duplicates, long imported,
-      long importDuplicates) {}
-
-  private Load load(Store store, Ingestor ingestor, Path files) {
-    long[] counts = new long[4];
-    List<String> problems = new ArrayList<>();
-    DemoStats stats;
-    try (DemoBatcher batches = new DemoBatcher(500, new DemoBatcher.Handler() {
-          @Override
-          public void segmentBatch(byte[] body, int messages) {
-            SegmentMessages.Parsed parsed = SegmentMessages.parse("batch", body, WEB, System.currentTimeMillis());
-            parsed.problems().forEach(p -> problems.add(p.toString()));
-            IngestResult r = ingestor.ingest(parsed.events());
-            counts[0] += r.accepted();
-            counts[1] += r.duplicates();
-          }
-
-          @Override
-          public void rows(DemoFile file, List<DemoRow> rows) {
-            problems.add("rows must go to the CSV files, got " + file);
-          }
-        });
-        DemoCsvWriter csv = DemoCsvWriter.open(files, batches)) {
-      stats = new DemoGenerator(OPTIONS).generate(csv);
+  private static DemoLoader.Loaded load(Store store, Ingestor ingestor, Path files)
+      throws IOException {
+    // Two senders, so batches are ingested concurrently as the demo command does.
+    DemoLoader.Loaded loaded = new DemoLoader(store, ingestor, WEB, 2).load(OPTIONS, files);
+    for (Map.Entry<String, FileReport> f : loaded.files().entrySet()) {
+      assertThat(f.getValue().rejected()).as(f.getKey()).isZero();
+      assertThat(f.getValue().rowsRead()).as(f.getKey())
+          .isEqualTo(loaded.stats().rows().getOrDefault(f.getKey(), 0L));
     }
-    assertThat(problems).isEmpty();
-    for (Map.Entry<DemoFile, Path> m : DemoExport.writeMappings(files.resolve("mappings")).entrySet()) {
-      FileReport r = Importer.open(store, ingestor, Mapping.load(m.getValue()))
-          .importFile(files.resolve(m.getKey().fileName()), ImportListener.NONE);
-      assertThat(r.rejected()).as(m.getKey().fileName()).isZero();
-      assertThat(r.rowsRead()).as(m.getKey().fileName())
-          .isEqualTo(stats.rows().getOrDefault(m.getKey().fileName(), 0L));
-      counts[2] += r.imported();
-      counts[3] += r.duplicates();
-    }
-    return new Load(stats, counts[0], counts[1], counts[2], counts[3]);
+    assertThat(loaded.files()).hasSize(loaded.stats().rows().size());
+    return loaded;
   }
 
   @Test
-  void load_storesEverythingOnceAndStitchesCustomersAcrossSources() throws SQLException {
+  void load_storesEverythingOnceAndStitchesCustomersAcrossSources()
+      throws SQLException, IOException {
     try (Store store = Store.open(dir.resolve("data")); Ingestor ingestor = Ingestor.open(store)) {
-      Load first = load(store, ingestor, dir.resolve("files"));
+      DemoLoader.Loaded first = load(store, ingestor, dir.resolve("files"));
       long rows = first.stats().rows().values().stream().mapToLong(Long::longValue).sum();
       assertThat(first.accepted()).isEqualTo(first.stats().messages());
       assertThat(first.imported()).isEqualTo(rows);
@@ -92,9 +62,12 @@ class DemoLoadTest {
       assertThat(count(store, "SELECT count(*) FROM events WHERE name = 'Survey Answered'"
           + " AND CAST(properties ->> '$.nps' AS INTEGER) >= 9")).as("NPS promoters").isPositive();
 
-      Load second = load(store, ingestor, dir.resolve("again"));
+      DemoLoader.Loaded second = load(store, ingestor, dir.resolve("again"));
       assertThat(second.accepted()).isZero();
+      assertThat(second.duplicates()).isEqualTo(first.stats().messages());
       assertThat(second.imported()).isZero();
+      assertThat(second.importDuplicates()).isEqualTo(rows);
+      assertThat(dir.resolve("data").resolve(DemoExport.TRUTH_FILE)).isRegularFile();
       assertThat(count(store, "SELECT count(*) FROM events")).isEqualTo(first.stats().messages() + rows);
     }
   }
