@@ -55,8 +55,7 @@ class AnalysisCommandsTest {
         events.add(event(n++, user, T + 9 * 24 * H, "Review Submitted", "review", null));
       }
     }
-    // Written with plain SQL rather than the Ingestor: the Ingestor keeps a connection open
-    // after close(), which keeps the database open read-write in this JVM.
+    // Written with plain SQL: the analyses read the events table, however the rows got there.
     try (Store store = Store.open(dir);
         PreparedStatement s = store.connection().prepareStatement("INSERT INTO events (seq, "
             + "event_id, customer_id, user_id, ts, received_at, type, name, channel, properties) "

@@ -345,5 +345,14 @@ public final class Ingestor implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    if (!thread.isAlive()) {
+      // The writer's connection holds the database open; a writer still busy keeps it.
+      try {
+        writer.connection().close();
+      } catch (SQLException e) {
+        throw new ItineraException(ErrorCode.IO_FAILURE, null,
+            "cannot close the writer's connection: " + e.getMessage(), e);
+      }
+    }
   }
 }
