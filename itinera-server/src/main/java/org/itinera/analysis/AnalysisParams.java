@@ -5,17 +5,16 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.itinera.ItineraException;
+import org.itinera.sequence.DurationText;
 import org.itinera.sequence.PropertyPredicate;
 import org.itinera.sequence.SequenceFilter;
 import org.itinera.store.Period;
 
 /** Reads the query parameters the analyses share, refusing bad ones with the parameter's name. */
 final class AnalysisParams {
-  private static final Pattern DURATION = Pattern.compile("(\\d{1,6})\\s*([smhdw])");
   private static final Pattern SEGMENT = Pattern.compile("([^:]{1,200}):(.{1,500})");
 
   private AnalysisParams() {}
@@ -51,22 +50,7 @@ final class AnalysisParams {
   /** A duration such as 30m, 12h, 7d or 2w; null when the parameter is absent or empty. */
   static Long duration(Context ctx, String name) {
     String text = ctx.queryParam(name);
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
-    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-      throw ItineraException.invalid(name, "'" + text + "' is not a duration; use a positive"
-          + " number and a unit: 30m, 12h, 7d, 2w");
-    }
-    long unit = switch (m.group(2)) {
-      case "s" -> 1_000L;
-      case "m" -> 60_000L;
-      case "h" -> 3_600_000L;
-      case "d" -> 86_400_000L;
-      default -> 7 * 86_400_000L;
-    };
-    return Long.parseLong(m.group(1)) * unit;
+    return text == null || text.isBlank() ? null : DurationText.parse(name, text);
   }
 
   static int integer(Context ctx, String name, int defaultValue) {
