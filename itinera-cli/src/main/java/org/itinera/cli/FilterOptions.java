@@ -42,6 +42,42 @@ final class FilterOptions {
         predicates);
   }
 
+  /**
+   * The same filter as the server's query parameters ({@code from}/{@code to} inclusive days,
+   * {@code channel}, {@code segment=NAME:VALUE}). The server filters by whole days, so
+   * {@code --since}/{@code --until} must be dates there.
+   */
+  QueryString query(QueryString q) {
+    if (since != null) {
+      q.add("from", day("since", since));
+    }
+    if (until != null) {
+      q.add("to", day("until", until).minusDays(1));
+    }
+    if (channels != null) {
+      channels.forEach(c -> q.add("channel", c));
+    }
+    if (traits != null) {
+      traits.forEach((k, v) -> {
+        if (k.contains(":")) {
+          throw ItineraException.invalid("trait", "'" + k + "' contains ':', which the server's"
+              + " segment parameter cannot carry; query the data directory instead");
+        }
+        q.add("segment", k + ":" + v);
+      });
+    }
+    return q;
+  }
+
+  private static LocalDate day(String option, String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw ItineraException.invalid(option, "'" + text + "' is not a date; with --server give"
+          + " whole days such as 2026-06-01");
+    }
+  }
+
   static long instant(String option, String text) {
     try {
       return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();

@@ -27,6 +27,7 @@ final class FunnelCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DataDirOption dataDir;
   @Mixin FilterOptions filters;
+  @Mixin ServerOption server;
 
   @Option(names = "--steps", required = true, paramLabel = "A,B,C",
       description = "Event names of the steps, in order, comma-separated (any number of steps).")
@@ -62,8 +63,12 @@ final class FunnelCommand implements Callable<Integer> {
         by == null ? List.of() : by.stream().map(Breakdown::parse).toList(), dropped,
         filters.filter());
     FunnelResult result;
-    try (IndexedData data = IndexedData.open(dataDir.data)) {
-      result = Funnels.run(data.index(), funnel);
+    if (server.url != null) {
+      result = RemoteServer.of(server, dataDir).get(remoteQuery(funnel), FunnelResult.class);
+    } else {
+      try (IndexedData data = IndexedData.open(dataDir.data)) {
+        result = Funnels.run(data.index(), funnel);
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -73,6 +78,20 @@ final class FunnelCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  private String remoteQuery(FunnelSpec funnel) {
+    if (stepWindows != null && !stepWindows.isEmpty()) {
+      throw ItineraException.invalid("step-window", "per-step windows are not in the server's"
+          + " funnel API yet; run this funnel on the data directory instead");
+    }
+    QueryString q = new QueryString();
+    funnel.steps().forEach(s -> q.add("step", s.label()));
+    q.add("window", window).flag("strict", strict).add("dropSample", dropped);
+    if (by != null) {
+      by.forEach(b -> q.add("by", b));
+    }
+    return filters.query(q).path("/api/funnels");
   }
 
   private List<FunnelStep> parseSteps() {

@@ -3,6 +3,7 @@ package org.itinera.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.itinera.ItineraException;
 import org.itinera.journey.JourneyModel;
 import org.itinera.journeymap.Emotion;
 import org.itinera.journeymap.JourneyMapResult;
@@ -26,6 +27,7 @@ final class JourneyMapCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DataDirOption dataDir;
   @Mixin FilterOptions filters;
+  @Mixin ServerOption server;
 
   @Option(names = "--model", paramLabel = "FILE",
       description = "journey.yml to use (default: the built-in model; see --print-model).")
@@ -46,10 +48,20 @@ final class JourneyMapCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    JourneyModel journey = model == null ? JourneyModel.defaultModel() : JourneyModel.load(model);
     JourneyMapResult result;
-    try (IndexedData data = IndexedData.open(dataDir.data)) {
-      result = JourneyMaps.run(data.index(), new JourneyMapSpec(journey, filters.filter()));
+    if (server.url != null) {
+      if (model != null) {
+        throw ItineraException.invalid("model", "a server maps journeys with its own model;"
+            + " --model applies to a data directory only");
+      }
+      result = RemoteServer.of(server, dataDir).get(
+          filters.query(new QueryString()).path("/api/journey-map"), JourneyMapResult.class);
+    } else {
+      JourneyModel journey =
+          model == null ? JourneyModel.defaultModel() : JourneyModel.load(model);
+      try (IndexedData data = IndexedData.open(dataDir.data)) {
+        result = JourneyMaps.run(data.index(), new JourneyMapSpec(journey, filters.filter()));
+      }
     }
     if (json) {
       out.println(IndexedData.JSON.writeValueAsString(result));

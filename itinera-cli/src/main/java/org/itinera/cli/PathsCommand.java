@@ -24,6 +24,7 @@ final class PathsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DataDirOption dataDir;
   @Mixin FilterOptions filters;
+  @Mixin ServerOption server;
 
   @Option(names = "--from", paramLabel = "EVENT", description = "Paths starting at this event.")
   String from;
@@ -65,8 +66,18 @@ final class PathsCommand implements Callable<Integer> {
         window == null ? null : Windows.parse("window", window), firstOnly, top,
         filters.filter());
     PathsResult result;
-    try (IndexedData data = IndexedData.open(dataDir.data)) {
-      result = Paths.run(data.index(), paths);
+    if (server.url != null) {
+      QueryString q = new QueryString()
+          .add("anchor", from != null ? from : to)
+          .add("direction", to != null ? "before" : every ? "every" : "after")
+          .add("depth", length).add("sessionGap", sessionGap).add("window", window)
+          .flag("firstOnly", firstOnly).add("top", top);
+      result = RemoteServer.of(server, dataDir)
+          .get(filters.query(q).path("/api/paths"), PathsResult.class);
+    } else {
+      try (IndexedData data = IndexedData.open(dataDir.data)) {
+        result = Paths.run(data.index(), paths);
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

@@ -1,5 +1,6 @@
 package org.itinera.cli;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -20,7 +21,12 @@ import org.itinera.ItineraException;
  * JSON errors turned back into {@link ItineraException}s so messages read the same either way.
  */
 final class RemoteServer {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Answers are read into the same result types the local engine returns; fields a newer server
+   * adds are skipped.
+   */
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private final String base;
   private final String token;
   private final HttpClient http =

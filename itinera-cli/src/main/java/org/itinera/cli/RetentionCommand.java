@@ -24,6 +24,7 @@ final class RetentionCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DataDirOption dataDir;
   @Mixin FilterOptions filters;
+  @Mixin ServerOption server;
 
   @Option(names = "--period", defaultValue = "week", paramLabel = "week|month",
       description = "Cohort and return period (default: ${DEFAULT-VALUE}).")
@@ -56,8 +57,16 @@ final class RetentionCommand implements Callable<Integer> {
         cohortEvent == null ? null : EventPredicate.named(cohortEvent),
         returnEvent == null ? null : EventPredicate.named(returnEvent), periods, filters.filter());
     RetentionResult result;
-    try (IndexedData data = IndexedData.open(dataDir.data)) {
-      result = Retention.run(data.index(), retention);
+    if (server.url != null) {
+      QueryString q = new QueryString()
+          .add("period", p == Period.WEEK ? "week" : "month").add("periods", periods)
+          .add("start", cohortEvent).add("return", returnEvent);
+      result = RemoteServer.of(server, dataDir)
+          .get(filters.query(q).path("/api/retention"), RetentionResult.class);
+    } else {
+      try (IndexedData data = IndexedData.open(dataDir.data)) {
+        result = Retention.run(data.index(), retention);
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.itinera.ItineraException;
 import org.itinera.event.Event;
+import org.itinera.ingest.Ingestor;
+import org.itinera.server.ItineraServer;
 import org.itinera.store.Store;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,6 +151,55 @@ class AnalysisCommandsTest {
     JsonNode retention = json();
     assertThat(retention.at("/cohorts/0/customers").asLong()).isEqualTo(10);
     assertThat(retention.at("/cohorts/0/retained/1").asLong()).isEqualTo(1);
+  }
+
+  /** Each analysis asked of a running server prints exactly what it prints over the files. */
+  @Test
+  void analyses_overServer_printTheSameAsOverTheDataDirectory() throws Exception {
+    List<String[]> queries = List.of(
+        new String[] {"funnel", "--steps", "Product Viewed,Checkout Started,Order Completed",
+            "--window", "1d", "--by", "channel", "--since", "2026-01-01", "--until",
+            "2026-02-01"},
+        new String[] {"paths", "--from", "Product Viewed", "--length", "3", "--channel",
+            "web"},
+        new String[] {"paths", "--to", "Order Completed", "--length", "2"},
+        new String[] {"journey-map"},
+        new String[] {"retention", "--periods", "2", "--return-event", "Review Submitted"});
+    List<String> local = new ArrayList<>();
+    for (String[] q : queries) {
+      local.add(runMain(q, "--data", dir.toString(), "--json"));
+    }
+    try (Store store = Store.open(dir); Ingestor ingestor = Ingestor.open(store)) {
+      ItineraServer server = ItineraServer.start(store, ingestor, "127.0.0.1", 0,
+          Wiring.routes(store));
+      try {
+        for (int i = 0; i < queries.size(); i++) {
+          String remote = runMain(queries.get(i), "--server", server.url(), "--token",
+              server.token().value(), "--json");
+          assertThat(new ObjectMapper().readTree(remote)).as(String.join(" ", queries.get(i)))
+              .isEqualTo(new ObjectMapper().readTree(local.get(i)));
+        }
+        // What the server cannot express is refused with the option's name.
+        assertThat(run(new FunnelCommand(), "--server", server.url(), "--token",
+            server.token().value(), "--steps", "A,B", "--step-window", "2=1h")).isEqualTo(2);
+        assertThat(err.toString()).contains("step-window: ");
+      } finally {
+        server.close();
+      }
+    }
+  }
+
+  private String runMain(String[] query, String... more) {
+    StringWriter text = new StringWriter();
+    StringWriter problems = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(text));
+    cl.setErr(new PrintWriter(problems));
+    String[] args = new String[query.length + more.length];
+    System.arraycopy(query, 0, args, 0, query.length);
+    System.arraycopy(more, 0, args, query.length, more.length);
+    assertThat(cl.execute(args)).as(String.join(" ", args) + ": " + problems).isZero();
+    return text.toString();
   }
 
   @Test
