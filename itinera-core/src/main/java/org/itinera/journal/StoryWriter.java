@@ -190,13 +190,27 @@ final class StoryWriter {
       }
     }
     Set<String> reported = new HashSet<>();
+    List<Touch> open = new ArrayList<>();
     for (Touch t : touches) {
       String id = t.ticketId();
       if (id != null && t.negativeText() && !resolved.contains(id) && reported.add(id)) {
-        say("The ticket they opened on " + p.date(t.event.ts()) + " is still unresolved.",
-            p.date(t.event.ts()) + "에 접수한 문의는 아직 해결되지 않았습니다.",
-            List.of(t.event.eventId()));
+        open.add(t);
       }
+    }
+    if (open.size() == 1) {
+      Touch t = open.get(0);
+      say("The ticket they opened on " + p.date(t.event.ts()) + " is still unresolved.",
+          p.date(t.event.ts()) + "에 접수한 문의는 아직 해결되지 않았습니다.",
+          List.of(t.event.eventId()));
+    } else if (open.size() > 1) {
+      // One sentence for many: a story of a long history stays a story, not a ticket list.
+      long first = open.get(0).event.ts();
+      long last = open.get(open.size() - 1).event.ts();
+      say(open.size() + " tickets they opened between " + p.date(first) + " and "
+              + p.date(last) + " are still unresolved.",
+          p.date(first) + "부터 " + p.date(last) + "까지 접수한 문의 " + open.size()
+              + "건이 아직 해결되지 않았습니다.",
+          open.stream().map(t -> t.event.eventId()).toList());
     }
   }
 
