@@ -56,10 +56,10 @@ final class CustomersCommand {
       out.printf("%d customers match %s%s%n", page.total(), criteria.describe(),
           page.total() > page.customers().size() ? " (showing " + (page.offset() + 1) + "-"
               + (page.offset() + page.customers().size()) + ")" : "");
-      out.printf("%-28s %-20s %7s %12s %8s  %-20s  %s%n", "CUSTOMER", "NAME", "EVENTS",
+      out.printf("%-28s %-20s %7s %12s %8s  %-24s  %s%n", "CUSTOMER", "NAME", "EVENTS",
           "REVENUE", "NEGATIVE", "LAST SEEN", "CHANNELS");
       for (CustomerMatch c : page.customers()) {
-        out.printf("%-28s %-20s %7d %12.2f %8d  %-20s  %s%n", c.customerId(),
+        out.printf("%-28s %-20s %7d %12.2f %8d  %-24s  %s%n", c.customerId(),
             c.name() == null ? "" : c.name(), c.events(), c.revenue(), c.negativeTexts(),
             c.lastSeen() == null ? "" : c.lastSeen(), String.join(", ", c.channels()));
       }
