@@ -3,6 +3,8 @@ package org.itinera.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.itinera.customer.CustomerCard;
@@ -83,9 +85,9 @@ final class CustomersCommand {
     public Integer call() throws Exception {
       CustomerCard card;
       if (server.url != null) {
-        card = RemoteServer.of(server, dataDir).get(
-            "/api/customers/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20"), CustomerCard.class);
+        card = RemoteServer.of(server, dataDir).get("/api/customers/"
+            + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"),
+            CustomerCard.class);
       } else {
         try (Store store = Store.openReadOnly(dataDir.data)) {
           card = new Customers(store.connection()).show(id);

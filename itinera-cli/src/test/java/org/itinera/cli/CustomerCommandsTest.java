@@ -80,7 +80,8 @@ class CustomerCommandsTest {
             + " epoch_ms(?::BIGINT), epoch_ms(?::BIGINT), ?, ?, ?, ?, ?, ?,"
             + " CAST(? AS VARCHAR[]), ?, ?, ?)");
         PreparedStatement id = store.connection().prepareStatement(
-            "INSERT INTO identities (identity, customer_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            "INSERT INTO identities (identity, customer_id) VALUES (?, ?)"
+                + " ON CONFLICT DO NOTHING")) {
       long seq = 0;
       for (Event e : events()) {
         int i = 1;

@@ -81,7 +81,8 @@ class DemoJournalsTest {
       }
     }
     List<String> anonymous = ids(most);
-    assertThat(anonymous).as("the demo plants customers with several devices").hasSizeGreaterThan(1);
+    assertThat(anonymous).as("the demo plants customers with several devices")
+        .hasSizeGreaterThan(1);
     String user = most.get("user_id");
     Journal byUser = journals.journal(user, Lang.EN);
     String customer = byUser.profile().customerId();
