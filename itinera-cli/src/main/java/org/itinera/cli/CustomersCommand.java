@@ -2,21 +2,27 @@ package org.itinera.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.util.List;
+import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.itinera.customer.CustomerCard;
-import org.itinera.customer.CustomerFinder;
-import org.itinera.customer.CustomerQuery;
-import org.itinera.customer.CustomerSummary;
+import org.itinera.customer.CustomerMatch;
+import org.itinera.customer.CustomerPage;
 import org.itinera.customer.Customers;
 import org.itinera.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code itinera customers show ID}: one customer by any of their ids. */
+/**
+ * {@code itinera customers show ID} (one customer by any of their ids) and {@code itinera
+ * customers find ...} (customers by id, trait, topic, stage or funnel drop-off).
+ */
 @Command(name = "customers", mixinStandardHelpOptions = true,
     description = "Look customers up.",
     subcommands = {CustomersCommand.Show.class, CustomersCommand.Find.class})
@@ -26,42 +32,40 @@ final class CustomersCommand {
   @Command(name = "find", mixinStandardHelpOptions = true,
       description = "Customers matching every criterion given, most recently active first.")
   static final class Find implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin DataDirOption dataDir;
+    @Mixin ServerOption server;
+    @Mixin CustomerCriteria criteria;
 
-    @Option(names = "--trait", paramLabel = "NAME=VALUE", description = "A trait value, e.g."
-        + " region=Seoul (repeatable).")
-    Map<String, String> traits = new java.util.LinkedHashMap<>();
+    @Option(names = "--limit", defaultValue = "50",
+        description = "Customers per page, 1 to 200 (default: ${DEFAULT-VALUE}).")
+    int limit;
 
-    @Option(names = "--topic", description = "Mentioned this topic in their own words.")
-    String topic;
-
-    @Option(names = "--text", description = "Wrote this phrase (case-insensitive).")
-    String text;
-
-    @Option(names = "--channel", description = "Used this channel.")
-    String channel;
-
-    @Option(names = "--limit", defaultValue = "50") int limit;
+    @Option(names = "--offset", defaultValue = "0", description = "Customers to skip.")
+    int offset;
 
     @Option(names = "--json", description = "Print JSON.") boolean json;
 
     @Override
     public Integer call() throws Exception {
-      CustomerQuery q = new CustomerQuery(traits, topic, text, channel, null, limit, 0);
-      List<CustomerSummary> found;
-      try (Store store = Store.openReadOnly(dataDir.data)) {
-        found = new CustomerFinder(store.connection()).find(q);
-      }
+      CustomerPage page = criteria.find(dataDir, server, limit, offset);
+      PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        System.out.println(JSON.writeValueAsString(found));
+        out.println(JSON.writeValueAsString(page));
+        out.flush();
         return 0;
       }
-      System.out.printf("%-28s %7s %12s %9s  %s%n", "CUSTOMER", "EVENTS", "REVENUE", "NEGATIVE",
-          "LAST SEEN");
-      for (CustomerSummary c : found) {
-        System.out.printf("%-28s %7d %12.2f %9d  %s%n", c.customerId(), c.events(), c.revenue(),
-            c.negativeTexts(), c.lastSeen());
+      out.printf("%d customers match %s%s%n", page.total(), criteria.describe(),
+          page.total() > page.customers().size() ? " (showing " + (page.offset() + 1) + "-"
+              + (page.offset() + page.customers().size()) + ")" : "");
+      out.printf("%-28s %-20s %7s %12s %8s  %-24s  %s%n", "CUSTOMER", "NAME", "EVENTS",
+          "REVENUE", "NEGATIVE", "LAST SEEN", "CHANNELS");
+      for (CustomerMatch c : page.customers()) {
+        out.printf("%-28s %-20s %7d %12.2f %8d  %-24s  %s%n", c.customerId(),
+            c.name() == null ? "" : c.name(), c.events(), c.revenue(), c.negativeTexts(),
+            c.lastSeen() == null ? "" : c.lastSeen(), String.join(", ", c.channels()));
       }
+      out.flush();
       return 0;
     }
   }
@@ -81,9 +85,9 @@ final class CustomersCommand {
     public Integer call() throws Exception {
       CustomerCard card;
       if (server.url != null) {
-        card = RemoteServer.of(server, dataDir).get(
-            "/api/customers/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20"), CustomerCard.class);
+        card = RemoteServer.of(server, dataDir).get("/api/customers/"
+            + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"),
+            CustomerCard.class);
       } else {
         try (Store store = Store.openReadOnly(dataDir.data)) {
           card = new Customers(store.connection()).show(id);

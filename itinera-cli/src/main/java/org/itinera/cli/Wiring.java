@@ -37,7 +37,9 @@ final class Wiring {
   }
 
   static ItineraServer.Routes[] routes(Store store) {
+    AnalysisRoutes analyses = new AnalysisRoutes(store, journeyModel());
     return new ItineraServer.Routes[] {new AdminRoutes(store, stages(store)),
-        new QueryRoutes(store), new AnalysisRoutes(store, journeyModel()), new DashboardRoutes()};
+        new QueryRoutes(store, analyses::sequences, journeyModel()), analyses,
+        new DashboardRoutes()};
   }
 }

@@ -14,23 +14,40 @@ import org.itinera.journal.StorySentence;
 
 /**
  * Writes a case study from journals. The segment summary (size, orders, value, flags, first
- * channels) is computed from the journals given; customers are ordered so that the most typical
- * one (event count closest to the segment's median) comes first.
+ * channels) is computed from all the journals given; customers are ordered so that the most
+ * typical one (event count closest to the selection's median) comes first, and the stories of the
+ * first {@code shown} of them are told: the typical journeys of the selection.
  */
 public final class CaseStudy {
   private final String title;
   private final String criteria;
   private final List<Journal> journals;
   private final Lang lang;
+  private final int shown;
 
+  /** A case study telling every journal's story. */
   public CaseStudy(String title, String criteria, List<Journal> journals, Lang lang) {
+    this(title, criteria, journals, lang, Math.max(1, journals.size()));
+  }
+
+  /**
+   * @param journals the selection the summary describes
+   * @param shown how many stories to tell, the most typical first (at least 1)
+   */
+  public CaseStudy(String title, String criteria, List<Journal> journals, Lang lang,
+      int shown) {
     if (title == null || title.isBlank()) {
       throw ItineraException.invalid("title", "a case study needs a title");
+    }
+    if (shown < 1) {
+      throw ItineraException.invalid("shown", "a case study tells at least one story, not "
+          + shown);
     }
     this.title = title;
     this.criteria = criteria == null ? "" : criteria;
     this.journals = typicalFirst(journals);
     this.lang = lang;
+    this.shown = shown;
   }
 
   static List<Journal> typicalFirst(List<Journal> journals) {
@@ -65,7 +82,7 @@ public final class CaseStudy {
       f.bullet(line);
     }
     int i = 0;
-    for (Journal j : journals) {
+    for (Journal j : journals.subList(0, Math.min(shown, journals.size()))) {
       String label = i++ == 0 && journals.size() > 2 ? (ko ? " (대표 고객)" : " (typical)") : "";
       f.heading((ko ? "고객 " : "Customer ") + j.profile().customerId() + label);
       StringBuilder story = new StringBuilder();

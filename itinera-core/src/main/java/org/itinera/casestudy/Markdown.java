@@ -28,11 +28,21 @@ final class Markdown implements Format {
 
   @Override
   public void heading(String text) {
+    endList();
     out.append("## ").append(escape(text)).append("\n\n");
+  }
+
+  /** A blank line after a list, so that what follows is not read as part of its last item. */
+  private void endList() {
+    if (out.length() > 1 && out.charAt(out.length() - 1) == '\n'
+        && out.charAt(out.length() - 2) != '\n') {
+      out.append('\n');
+    }
   }
 
   @Override
   public void paragraph(String text) {
+    endList();
     out.append(escape(text)).append("\n\n");
   }
 
@@ -43,11 +53,13 @@ final class Markdown implements Format {
 
   @Override
   public void quote(String text) {
+    endList();
     out.append("> ").append(escape(text)).append("\n\n");
   }
 
   @Override
   public String done() {
+    endList();
     return out.toString();
   }
 }

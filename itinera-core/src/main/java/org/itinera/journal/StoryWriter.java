@@ -89,17 +89,17 @@ final class StoryWriter {
         channels.add(touches.get(i).event.channel());
       }
     }
-    long days = Math.max(1, Math.round(
-        (touches.get(end - 1).event.ts() - touches.get(0).event.ts()) / 86_400_000.0));
+    // The span as it was: 30 minutes reads as 30 minutes, not as "1 day".
+    String span = p.duration(Math.max(1, Math.round(
+        (touches.get(end - 1).event.ts() - touches.get(0).event.ts()) / 60_000.0)));
     String chs = p.channels(new ArrayList<>(channels));
     if (firstPurchase >= 0) {
-      say("Before their first purchase they had " + end + " interactions over "
-              + Phrases.plural(days, "day") + ", on " + chs + ".",
-          "첫 구매 전 " + days + "일 동안 " + chs + "에서 " + end + "번 상호작용했습니다.", ids);
+      say("Before their first purchase they had " + end + " interactions over " + span
+              + ", on " + chs + ".",
+          "첫 구매 전 " + span + " 동안 " + chs + "에서 " + end + "번 상호작용했습니다.", ids);
     } else {
-      say("Over " + Phrases.plural(days, "day") + " they had " + end + " interactions on "
-              + chs + ", without buying.",
-          days + "일 동안 " + chs + "에서 " + end + "번 상호작용했지만 구매하지 않았습니다.", ids);
+      say("Over " + span + " they had " + end + " interactions on " + chs + ", without buying.",
+          span + " 동안 " + chs + "에서 " + end + "번 상호작용했지만 구매하지 않았습니다.", ids);
     }
   }
 
@@ -190,13 +190,27 @@ final class StoryWriter {
       }
     }
     Set<String> reported = new HashSet<>();
+    List<Touch> open = new ArrayList<>();
     for (Touch t : touches) {
       String id = t.ticketId();
       if (id != null && t.negativeText() && !resolved.contains(id) && reported.add(id)) {
-        say("The ticket they opened on " + p.date(t.event.ts()) + " is still unresolved.",
-            p.date(t.event.ts()) + "에 접수한 문의는 아직 해결되지 않았습니다.",
-            List.of(t.event.eventId()));
+        open.add(t);
       }
+    }
+    if (open.size() == 1) {
+      Touch t = open.get(0);
+      say("The ticket they opened on " + p.date(t.event.ts()) + " is still unresolved.",
+          p.date(t.event.ts()) + "에 접수한 문의는 아직 해결되지 않았습니다.",
+          List.of(t.event.eventId()));
+    } else if (open.size() > 1) {
+      // One sentence for many: a story of a long history stays a story, not a ticket list.
+      long first = open.get(0).event.ts();
+      long last = open.get(open.size() - 1).event.ts();
+      say(open.size() + " tickets they opened between " + p.date(first) + " and "
+              + p.date(last) + " are still unresolved.",
+          p.date(first) + "부터 " + p.date(last) + "까지 접수한 문의 " + open.size()
+              + "건이 아직 해결되지 않았습니다.",
+          open.stream().map(t -> t.event.eventId()).toList());
     }
   }
 

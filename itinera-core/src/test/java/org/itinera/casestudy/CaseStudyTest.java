@@ -54,4 +54,13 @@ class CaseStudyTest {
     assertThat(md).contains("> \\*\\*최악\\*\\* \\[link\\]\\(http://x\\) 배송이 늦어요 ㅠㅠ");
     assertThat(md).contains("## 요약", "고객 1명");
   }
+
+  @Test
+  void markdown_summaryListEndsBeforeTheFirstStory_andOnlyTheShownStoriesAreTold() {
+    CaseStudy cs = new CaseStudy("Segment", "plan = gold", List.of(journal("a", 5, "slow", -0.5),
+        journal("b", 20, "late", -0.6), journal("c", 40, "late again", -0.6)), Lang.EN, 1);
+    String md = cs.markdown();
+    assertThat(md).contains("- 3 customers\n").containsPattern("\n- [^\n]*\n\n## Customer b");
+    assertThat(md).doesNotContain("## Customer a").doesNotContain("## Customer c");
+  }
 }

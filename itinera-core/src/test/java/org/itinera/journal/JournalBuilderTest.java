@@ -127,4 +127,26 @@ class JournalBuilderTest {
     assertThat(j.story()).isEmpty();
     assertThat(j.timeline()).isEmpty();
   }
+
+  @Test
+  void build_manyUnresolvedTicketsMakeOneSentenceCitingEach() {
+    List<Event> e = new ArrayList<>(journey());
+    for (int i = 0; i < 4; i++) {
+      e.add(ev("u" + i, T0 + (30 + i) * DAY, "ticket", "Ticket Opened", "chat",
+          "{\"ticket_id\":\"T-" + (100 + i) + "\"}", "아직도 환불이 안 됐어요 " + i, -0.6, null,
+          null));
+    }
+    Journal en = new JournalBuilder(StageOf.NONE, JournalBuilder.DEFAULT_SESSION_GAP_MS)
+        .build("c1", e, Map.of(), null, Lang.EN, T0 + 40 * DAY);
+    List<StorySentence> open = en.story().stream()
+        .filter(s -> s.text().contains("still unresolved")).toList();
+    assertThat(open).hasSize(1);
+    assertThat(open.get(0).text()).isEqualTo("4 tickets they opened between 2 June 2026 and"
+        + " 5 June 2026 are still unresolved.");
+    assertThat(open.get(0).eventIds()).containsExactly("u0", "u1", "u2", "u3");
+    Journal ko = new JournalBuilder(StageOf.NONE, JournalBuilder.DEFAULT_SESSION_GAP_MS)
+        .build("c1", e, Map.of(), null, Lang.KO, T0 + 40 * DAY);
+    assertThat(ko.story().stream().map(StorySentence::text).toList())
+        .contains("2026년 6월 2일부터 2026년 6월 5일까지 접수한 문의 4건이 아직 해결되지 않았습니다.");
+  }
 }

@@ -28,6 +28,14 @@ public final class CustomerSearch {
   }
 
   public CustomerPage search(String query, int offset, int limit) {
+    return search(query, null, offset, limit);
+  }
+
+  /**
+   * {@link #search(String, int, int)} among the customers whose {@code customer_id} also meets
+   * {@code within} (null for everyone).
+   */
+  CustomerPage search(String query, SqlWhere within, int offset, int limit) {
     if (offset < 0) {
       throw ItineraException.invalid("offset", "offset is " + offset + "; expected 0 or more");
     }
@@ -36,14 +44,15 @@ public final class CustomerSearch {
     }
     String q = query == null ? "" : query.strip();
     try {
-      return run(q, offset, limit);
+      return run(q, within == null ? new SqlWhere() : within, offset, limit);
     } catch (SQLException e) {
       throw new ItineraException(ErrorCode.INTERNAL, null,
           "cannot search customers for '" + q + "': " + e.getMessage(), e);
     }
   }
 
-  private CustomerPage run(String q, int offset, int limit) throws SQLException {
+  private CustomerPage run(String q, SqlWhere within, int offset, int limit)
+      throws SQLException {
     SqlWhere ids = new SqlWhere();
     SqlWhere traits = new SqlWhere();
     if (q.isEmpty()) {
@@ -78,10 +87,13 @@ public final class CustomerSearch {
         + " UNION SELECT p.customer_id FROM profiles p" + traits.sql();
     // Rank every hit by last activity (one aggregate over events), then read names and
     // channels for the page only (one more pass restricted to the page's customers).
-    String sql = "WITH hits AS (" + hits + "),"
-        + " active AS (SELECT customer_id, count(*) AS n, min(ts) AS first, max(ts) AS last"
+    String sql = "WITH hits AS (SELECT DISTINCT customer_id FROM (" + hits + ")"
+        + within.sql() + "),"
+        + " active AS (SELECT customer_id, count(*) AS n, min(ts) AS first, max(ts) AS last,"
+        + " sum(revenue) AS revenue, count(*) FILTER (WHERE sentiment <= -0.25) AS negative"
         + " FROM events WHERE customer_id IN (SELECT customer_id FROM hits) GROUP BY 1),"
         + " ranked AS (SELECT h.customer_id, coalesce(a.n, 0) AS n, a.first, a.last,"
+        + " coalesce(a.revenue, 0) AS revenue, coalesce(a.negative, 0) AS negative,"
         + " count(*) OVER () AS total FROM hits h LEFT JOIN active a USING (customer_id)"
         + " ORDER BY a.last DESC NULLS LAST, h.customer_id LIMIT ? OFFSET ?),"
         + " channels AS (SELECT customer_id, list(ch ORDER BY c DESC, ch) AS chs FROM"
@@ -90,21 +102,23 @@ public final class CustomerSearch {
         + " SELECT r.customer_id, r.n, r.first, r.last, r.total,"
         + " coalesce(json_extract_string(p.traits, '$.name'), trim(concat_ws(' ',"
         + " json_extract_string(p.traits, '$.firstName'), json_extract_string(p.traits,"
-        + " '$.lastName')))), json_extract_string(p.traits, '$.email'), c.chs"
+        + " '$.lastName')))), json_extract_string(p.traits, '$.email'), c.chs, r.revenue,"
+        + " r.negative"
         + " FROM ranked r LEFT JOIN profiles p USING (customer_id)"
         + " LEFT JOIN channels c USING (customer_id)"
         + " ORDER BY r.last DESC NULLS LAST, r.customer_id";
-    List<Rows.Row> rows = Rows.all(connection, sql, ids, traits, limit, offset);
+    List<Rows.Row> rows = Rows.all(connection, sql, ids, traits, within, limit, offset);
     List<CustomerMatch> out = new ArrayList<>();
     long total = 0;
     for (Rows.Row r : rows) {
       total = r.getLong(5);
       String name = r.getString(6);
       out.add(new CustomerMatch(r.getString(1), name == null || name.isBlank() ? null : name,
-          r.getString(7), r.getLong(2), r.instant(3), r.instant(4), r.strings(8)));
+          r.getString(7), r.getLong(2), r.instant(3), r.instant(4), r.strings(8),
+          r.getDouble(9), r.getLong(10)));
     }
     if (rows.isEmpty() && offset > 0) {
-      total = search(q, 0, 1).total();
+      total = search(q, within, 0, 1).total();
     }
     return new CustomerPage(q, total, offset, limit, out);
   }

@@ -24,6 +24,16 @@ import org.itinera.store.EventRows;
  */
 public final class StoredJournals {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Only the columns a journal shows or a journey model's rules read (name, type, channel,
+   * properties): a customer with 10,000 events is read in a fraction of the time all columns
+   * take (see JournalBench).
+   */
+  private static final String EVENTS = "SELECT event_id, ts, type, name, channel,"
+      + " CAST(properties AS VARCHAR),"
+      + " text, lang, sentiment, emotion, rating, revenue, currency FROM events"
+      + " WHERE customer_id = ? ORDER BY ts, seq";
   private final Connection connection;
   private final StageOf stages;
 
@@ -38,12 +48,11 @@ public final class StoredJournals {
             "no customer has the id '" + anyId + "'"));
     try {
       List<Event> events = new ArrayList<>();
-      try (PreparedStatement ps = connection.prepareStatement("SELECT " + EventRows.COLUMNS
-          + " FROM events WHERE customer_id = ? ORDER BY ts, seq")) {
+      try (PreparedStatement ps = connection.prepareStatement(EVENTS)) {
         ps.setString(1, customer);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            events.add(EventRows.read(rs));
+            events.add(read(rs, customer));
           }
         }
       }
@@ -71,5 +80,18 @@ public final class StoredJournals {
       throw new ItineraException(ErrorCode.INTERNAL,
           "cannot read the journal of " + customer + ": " + e.getMessage());
     }
+  }
+
+  private static Event read(ResultSet rs, String customer) throws SQLException {
+    long ts = EventRows.millis(rs.getTimestamp(2));
+    return new Event(rs.getString(1), customer, null, null, ts, ts, rs.getString(3),
+        rs.getString(4), rs.getString(5), null, rs.getString(6), null, null, rs.getString(7),
+        rs.getString(8), nullableDouble(rs, 9), rs.getString(10), List.of(),
+        nullableDouble(rs, 11), nullableDouble(rs, 12), rs.getString(13));
+  }
+
+  private static Double nullableDouble(ResultSet rs, int col) throws SQLException {
+    double d = rs.getDouble(col);
+    return rs.wasNull() ? null : d;
   }
 }

@@ -25,6 +25,7 @@ import org.itinera.retention.RetentionSpec;
 import org.itinera.sequence.Breakdown;
 import org.itinera.sequence.EventPredicate;
 import org.itinera.sequence.SequenceFilter;
+import org.itinera.sequence.SequenceSource;
 import org.itinera.server.AdminToken;
 import org.itinera.server.ItineraServer;
 import org.itinera.store.Store;
@@ -64,6 +65,11 @@ public final class AnalysisRoutes implements ItineraServer.Routes, AutoCloseable
       }
     });
     app.get("/api/retention", ctx -> ctx.json(Retention.run(index(), retention(ctx))));
+  }
+
+  /** The server's sequence index, built on first use, for other routes that need sequences. */
+  public SequenceSource sequences() {
+    return index();
   }
 
   private synchronized SequenceIndex index() {

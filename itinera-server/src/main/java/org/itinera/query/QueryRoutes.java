@@ -4,15 +4,22 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.itinera.ErrorCode;
 import org.itinera.ItineraException;
 import org.itinera.catalog.Catalog;
-import org.itinera.customer.CustomerSearch;
+import org.itinera.customer.CustomerFinder;
+import org.itinera.customer.CustomerQuery;
+import org.itinera.customer.DropOff;
 import org.itinera.heatmap.ClickHeatmap;
+import org.itinera.journey.JourneyModel;
 import org.itinera.overview.Granularity;
 import org.itinera.overview.Overview;
+import org.itinera.sequence.DurationText;
+import org.itinera.sequence.SequenceSource;
 import org.itinera.server.AdminToken;
 import org.itinera.server.ItineraServer;
 import org.itinera.store.Store;
@@ -29,19 +36,36 @@ public final class QueryRoutes implements ItineraServer.Routes {
   static final int CACHED_REPORTS = 64;
 
   private final Store store;
+  private final Supplier<? extends SequenceSource> sequences;
+  private final JourneyModel model;
   private final ReportCache cache = new ReportCache(CACHED_REPORTS);
 
+  /** Query routes whose customer search refuses stage and funnel criteria. */
   public QueryRoutes(Store store) {
+    this(store, null, null);
+  }
+
+  /**
+   * @param sequences the server's sequence index (built on first use), for finding customers by
+   *     stage or funnel drop-off
+   * @param model the journey model that defines the stages
+   */
+  public QueryRoutes(Store store, Supplier<? extends SequenceSource> sequences,
+      JourneyModel model) {
     this.store = store;
+    this.sequences = sequences;
+    this.model = model;
   }
 
   @Override
   public void register(Javalin app, AdminToken token) {
     app.get("/api/overview", ctx -> report(ctx, c -> new Overview(c).report(
         Params.period(ctx), Granularity.parse(ctx.queryParam("granularity")))));
-    app.get("/api/customers", ctx -> report(ctx, c -> new CustomerSearch(c).search(
-        ctx.queryParam("q"), Params.integer(ctx, "offset", 0),
-        Params.integer(ctx, "limit", DEFAULT_PAGE))));
+    app.get("/api/customers", ctx -> report(ctx, c -> {
+      CustomerQuery q = customers(ctx);
+      return new CustomerFinder(c, q.needsSequences() && sequences != null ? sequences.get()
+          : null, model).search(ctx.queryParam("q"), q);
+    }));
     app.get("/api/catalog", ctx -> report(ctx, c -> new Catalog(c).read()));
     app.get("/api/voice", ctx -> report(ctx, c -> new VoiceOfCustomer(c).report(voice(ctx))));
     app.get("/api/heatmap/pages", ctx -> report(ctx, c -> Map.of("pages",
@@ -49,6 +73,30 @@ public final class QueryRoutes implements ItineraServer.Routes {
     app.get("/api/heatmap", ctx -> report(ctx, c -> new ClickHeatmap(c).heatmap(
         ctx.queryParam("page"), Params.period(ctx), ctx.queryParam("device"),
         Params.integer(ctx, "cell", 20))));
+  }
+
+  /** The structured criteria of a customer search (trait, topic, text, channel, stage, ...). */
+  private static CustomerQuery customers(Context ctx) {
+    Map<String, String> traits = new LinkedHashMap<>();
+    for (String t : ctx.queryParams("trait")) {
+      int eq = t.indexOf('=');
+      if (eq < 1) {
+        throw ItineraException.invalid("trait", "'" + t + "' is not NAME=VALUE, e.g."
+            + " trait=region%3DSeoul");
+      }
+      traits.put(t.substring(0, eq).strip(), t.substring(eq + 1).strip());
+    }
+    String dropped = ctx.queryParam("droppedAt");
+    String window = ctx.queryParam("window");
+    if (dropped == null && window != null) {
+      throw ItineraException.invalid("window", "a window applies to a funnel: give droppedAt"
+          + " too");
+    }
+    DropOff drop = dropped == null ? null : DropOff.parse(dropped,
+        window == null || window.isBlank() ? null : DurationText.parse("window", window));
+    return new CustomerQuery(traits, ctx.queryParam("topic"), ctx.queryParam("text"),
+        ctx.queryParam("channel"), null, ctx.queryParam("stage"), drop,
+        Params.integer(ctx, "limit", DEFAULT_PAGE), Params.integer(ctx, "offset", 0));
   }
 
   private static VoiceQuery voice(Context ctx) {

@@ -1,0 +1,100 @@
+package org.itinera.journal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.itinera.demo.DemoBatcher;
+import org.itinera.demo.DemoCsvWriter;
+import org.itinera.demo.DemoExport;
+import org.itinera.demo.DemoFile;
+import org.itinera.demo.DemoGenerator;
+import org.itinera.demo.DemoOptions;
+import org.itinera.demo.DemoRow;
+import org.itinera.importer.FileReport;
+import org.itinera.importer.ImportListener;
+import org.itinera.importer.Importer;
+import org.itinera.importer.Mapping;
+import org.itinera.ingest.Ingestor;
+import org.itinera.ingest.SegmentMessages;
+import org.itinera.ingest.TextEnricher;
+import org.itinera.source.Source;
+import org.itinera.store.Store;
+import org.itinera.text.TextAnalysis;
+import org.itinera.text.TextAnalyzer;
+
+/**
+ * The demo company's generated data loaded into a real store the way {@code itinera demo} loads
+ * it (Segment batches through the collection API's parser, CSVs through the importers, text
+ * analytics on ingest), with its source and truth files kept for the tests to read.
+ */
+final class DemoStore {
+  private static final Source WEB = new Source("demo-sdk", "demo-sdk", "web");
+
+  private DemoStore() {}
+
+  /** Loads {@code customers} demo customers into {@code dir/data}; files go to dir/files. */
+  static Store load(Path dir, int customers) {
+    Store store = Store.open(dir.resolve("data"));
+    TextAnalyzer analyzer = TextAnalyzer.load();
+    TextEnricher enricher = e -> {
+      TextAnalysis a = analyzer.analyze(e.text());
+      return e.withTextAnalysis(a.lang().code(), a.score(), a.emotion().code(), a.topics());
+    };
+    Path files = dir.resolve("files");
+    List<String> problems = new ArrayList<>();
+    try (Ingestor ingestor = Ingestor.open(store, enricher)) {
+      try (DemoBatcher batches = new DemoBatcher(500, new DemoBatcher.Handler() {
+            @Override
+            public void segmentBatch(byte[] body, int messages) {
+              SegmentMessages.Parsed parsed =
+                  SegmentMessages.parse("batch", body, WEB, System.currentTimeMillis());
+              parsed.problems().forEach(p -> problems.add(p.toString()));
+              ingestor.ingest(parsed.events());
+            }
+
+            @Override
+            public void rows(DemoFile file, List<DemoRow> rows) {
+              problems.add("rows must go to the CSV files, got " + file);
+            }
+          });
+          DemoCsvWriter csv = DemoCsvWriter.open(files, batches)) {
+        new DemoGenerator(DemoOptions.defaults().withCustomers(customers)).generate(csv);
+      }
+      for (Map.Entry<DemoFile, Path> m :
+          DemoExport.writeMappings(files.resolve("mappings")).entrySet()) {
+        FileReport r = Importer.open(store, ingestor, Mapping.load(m.getValue()))
+            .importFile(files.resolve(m.getKey().fileName()), ImportListener.NONE);
+        if (r.rejected() > 0) {
+          problems.add(m.getKey().fileName() + ": " + r.rejected() + " rows rejected");
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      store.close();
+      throw new IllegalStateException("demo did not load: " + problems);
+    }
+    return store;
+  }
+
+  /** The rows of a demo CSV file (no quoted commas in the columns the tests read). */
+  static List<Map<String, String>> rows(Path dir, DemoFile file) throws IOException {
+    List<String> lines = Files.readAllLines(dir.resolve("files").resolve(file.fileName()),
+        StandardCharsets.UTF_8);
+    String[] header = lines.get(0).split(",", -1);
+    List<Map<String, String>> out = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",", -1);
+      Map<String, String> row = new HashMap<>();
+      for (int i = 0; i < header.length && i < cells.length; i++) {
+        row.put(header[i], cells[i]);
+      }
+      out.add(row);
+    }
+    return out;
+  }
+}
