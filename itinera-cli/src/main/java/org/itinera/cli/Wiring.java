@@ -2,11 +2,11 @@ package org.itinera.cli;
 
 import org.itinera.admin.AdminRoutes;
 import org.itinera.analysis.AnalysisRoutes;
-import org.itinera.analysis.ModelStages;
 import org.itinera.dashboard.DashboardRoutes;
 import org.itinera.ingest.TextEnricher;
 import org.itinera.journal.StageOf;
 import org.itinera.journey.JourneyModel;
+import org.itinera.journey.ModelStages;
 import org.itinera.query.QueryRoutes;
 import org.itinera.server.ItineraServer;
 import org.itinera.store.Store;

@@ -14,6 +14,7 @@ import org.itinera.funnel.FunnelStep;
 import org.itinera.funnel.Funnels;
 import org.itinera.index.SequenceIndex;
 import org.itinera.journey.JourneyModel;
+import org.itinera.journey.ModelStages;
 import org.itinera.journeymap.JourneyMapSpec;
 import org.itinera.journeymap.JourneyMaps;
 import org.itinera.path.Anchor;

@@ -13,6 +13,7 @@ import org.itinera.dashboard.Http;
 import org.itinera.dashboard.TestServer;
 import org.itinera.event.Event;
 import org.itinera.journey.JourneyModel;
+import org.itinera.journey.ModelStages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
