@@ -71,6 +71,7 @@ public final class TextBackfill {
       long done = 0;
       long changed = 0;
       long after = Long.MIN_VALUE;
+      c.setAutoCommit(false);
       BulkText.createScores(c);
       while (true) {
         List<Event> page = new ArrayList<>(batch);
@@ -84,6 +85,7 @@ public final class TextBackfill {
         }
         BulkText.appendScores(c, scored);
         changed += update(c, after, last);
+        c.commit();
         done += page.size();
         after = last;
         progress.update(done, total, changed);
@@ -91,6 +93,7 @@ public final class TextBackfill {
       try (Statement st = c.createStatement()) {
         st.execute("DROP TABLE bulk_text");
       }
+      c.commit();
       return new Result(done, changed, (System.nanoTime() - start) / 1_000_000);
     } catch (SQLException e) {
       throw new ItineraException(ErrorCode.INTERNAL, null,
@@ -98,18 +101,45 @@ public final class TextBackfill {
     }
   }
 
-  /** Writes the batch's scores where they differ; the seq range lets DuckDB skip row groups. */
+  /**
+   * Writes the batch's scores where they differ; the seq range lets DuckDB skip row groups. The
+   * list column {@code topics} is updated on its own, only where it changed: list updates are
+   * slow in DuckDB (about 100 times a scalar's), and key phrases do not depend on the sentiment
+   * model, so a backfill after retraining rewrites scalars only.
+   */
   private static long update(DuckDBConnection c, long after, long last) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE events SET lang = t.lang,"
-        + " sentiment = t.sentiment, emotion = t.emotion, topics = t.topics FROM bulk_text t"
-        + " WHERE events.seq > ? AND events.seq <= ? AND events.event_id = t.event_id"
-        + " AND (events.lang IS DISTINCT FROM t.lang"
+    String match = " WHERE events.seq > ? AND events.seq <= ? AND events.event_id = t.event_id";
+    String join = " FROM bulk_text t" + match;
+    String scalarsDiffer = "(events.lang IS DISTINCT FROM t.lang"
         + " OR events.sentiment IS DISTINCT FROM t.sentiment"
-        + " OR events.emotion IS DISTINCT FROM t.emotion"
-        + " OR events.topics IS DISTINCT FROM t.topics)")) {
+        + " OR events.emotion IS DISTINCT FROM t.emotion)";
+    String topicsDiffer = "events.topics IS DISTINCT FROM t.topics";
+    long changed;
+    try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM events, bulk_text t"
+        + match + " AND (" + scalarsDiffer + " OR "
+        + topicsDiffer + ")")) {
       ps.setLong(1, after);
       ps.setLong(2, last);
-      return ps.executeUpdate();
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        changed = rs.getLong(1);
+      }
     }
+    if (changed == 0) {
+      return 0;
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE events SET lang = t.lang,"
+        + " sentiment = t.sentiment, emotion = t.emotion" + join + " AND " + scalarsDiffer)) {
+      ps.setLong(1, after);
+      ps.setLong(2, last);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE events SET topics = t.topics" + join
+        + " AND " + topicsDiffer)) {
+      ps.setLong(1, after);
+      ps.setLong(2, last);
+      ps.executeUpdate();
+    }
+    return changed;
   }
 }
