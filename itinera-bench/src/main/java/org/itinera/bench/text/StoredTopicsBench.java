@@ -34,7 +34,8 @@ import org.itinera.voice.TopicReport;
  * {@code DIR}; then times the topics of all texts (conversion), of the retention stage, and with
  * churn, each end to end as the CLI and {@code GET /api/text/topics} run it (reading from DuckDB,
  * stage of every event, outcomes, themes); then a backfill of the first {@code backfillTexts}
- * texts' worth of a second store.
+ * texts in a second store, stored unscored, and a second backfill of them with the same model
+ * (which scores every text again and writes nothing).
  */
 public final class StoredTopicsBench {
   private static final long T0 = 1_767_225_600_000L;
@@ -74,16 +75,21 @@ public final class StoredTopicsBench {
       Path second = dir.resolve("backfill");
       try (Store store = Store.open(second)) {
         write((DuckDBConnection) store.connection(), texts, analysed, backfill, false);
-        long cpu0 = cpuNanos();
-        TextBackfill.Result r = new TextBackfill(store, analyzer::enrich,
-            TextBackfill.DEFAULT_BATCH).run(TextBackfill.Progress.NONE);
-        double cpu = (cpuNanos() - cpu0) / 1e9;
-        System.out.printf(Locale.ROOT, "backfill: %,d texts in %.1f s wall (%,.0f texts/s), %.1f"
-            + " CPU-s of the process (%,.0f texts per CPU-s), %d cores; %,d changed%n",
-            r.texts(), r.millis() / 1000.0, r.texts() * 1000.0 / r.millis(), cpu,
-            r.texts() / cpu, Runtime.getRuntime().availableProcessors(), r.changed());
+        backfill(store, analyzer, "unscored texts");
+        backfill(store, analyzer, "again, same model");
       }
     }
+  }
+
+  private static void backfill(Store store, TextAnalyzer analyzer, String what) {
+    long cpu0 = cpuNanos();
+    TextBackfill.Result r = new TextBackfill(store, analyzer::enrich, TextBackfill.DEFAULT_BATCH)
+        .run(TextBackfill.Progress.NONE);
+    double cpu = (cpuNanos() - cpu0) / 1e9;
+    System.out.printf(Locale.ROOT, "backfill (%s): %,d texts in %.1f s wall (%,.0f texts/s),"
+        + " %.1f CPU-s of the process (%,.0f texts per CPU-s), %d cores; %,d changed%n", what,
+        r.texts(), r.millis() / 1000.0, r.texts() * 1000.0 / r.millis(), cpu, r.texts() / cpu,
+        Runtime.getRuntime().availableProcessors(), r.changed());
   }
 
   private static void time(Store store, JourneyModel model, TextAnalyzer analyzer, String what,
