@@ -65,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     long started = System.nanoTime();
     try (Store store = Store.open(data)) {
-      try (Ingestor ingestor = Ingestor.open(store, Wiring.textEnricher())) {
+      try (Ingestor ingestor = Ingestor.open(store, Wiring.textEnricher(store.dataDir()))) {
         load(store, ingestor, options);
       }
     }

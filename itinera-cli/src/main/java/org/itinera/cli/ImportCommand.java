@@ -63,8 +63,12 @@ final class ImportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  /** The text analytics applied to rows with text (none until the text feature is wired). */
-  TextEnricher textEnricher = TextEnricher.NONE;
+  @Option(names = "--no-text-analytics", description = "Store rows with text without language,"
+      + " sentiment, emotion and topics (faster; 'itinera text backfill' adds them later).")
+  boolean noTextAnalytics;
+
+  /** The text analytics applied to rows with text; null: the data directory's model. */
+  TextEnricher textEnricher;
 
   @Override
   public Integer call() {
@@ -75,7 +79,9 @@ final class ImportCommand implements Callable<Integer> {
     List<FileReport> reports = new ArrayList<>();
     List<ImportSummary.Failure> failures = new ArrayList<>();
     long start = System.nanoTime();
-    try (Store store = openStore(); Ingestor ingestor = Ingestor.open(store, textEnricher)) {
+    TextEnricher enricher = noTextAnalytics ? TextEnricher.NONE
+        : textEnricher != null ? textEnricher : Wiring.textEnricher(data);
+    try (Store store = openStore(); Ingestor ingestor = Ingestor.open(store, enricher)) {
       limitMemory(store);
       Importer importer = Importer.open(store, ingestor, m,
           ImportOptions.DEFAULT.withRejectsDir(rejects).withCommitEvery(commitEvery));

@@ -47,7 +47,7 @@ final class ServeCommand implements Callable<Integer> {
       Store store = Store.open(data);
       Ingestor ingestor = null;
       try {
-        ingestor = Ingestor.open(store, Wiring.textEnricher());
+        ingestor = Ingestor.open(store, Wiring.textEnricher(store.dataDir()));
         ItineraServer server = ItineraServer.start(store, ingestor, host, port,
             Wiring.routes(store));
         Running running = new Running(store, ingestor, server);

@@ -70,7 +70,7 @@ class TextCommandTest {
     Path model = dir.resolve("model.bin.gz");
     assertThat(run("", "train", "--from", data.toString(), "--out", model.toString(),
         "--test", data.toString())).isZero();
-    assertThat(out.toString()).contains("read 45 labelled texts").contains("accuracy on");
+    assertThat(out.toString()).contains("training on 45 labelled texts").contains("accuracy on");
     assertThat(model).exists();
 
     out.getBuffer().setLength(0);

@@ -27,6 +27,8 @@ public final class TextAnalyzer {
   public static final int MAX_TOPICS = 8;
   /** Without a neutral head, scores closer to 0 than this are labelled neutral. */
   static final double NEUTRAL_BAND = 0.2;
+  /** A data directory's own model, relative to the directory. */
+  static final String DATA_DIR_MODEL = "text/sentiment-model.bin.gz";
 
   private static volatile TextAnalyzer shipped;
 
@@ -65,6 +67,23 @@ public final class TextAnalyzer {
       throw new ItineraException(ErrorCode.IO_FAILURE, "model",
           "cannot read model file " + modelFile + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Where a data directory keeps its own model ({@code DIR/text/sentiment-model.bin.gz}), as
+   * written by {@code itinera text train --data DIR}.
+   */
+  public static Path modelOf(Path dataDir) {
+    return dataDir.resolve(DATA_DIR_MODEL);
+  }
+
+  /**
+   * The analyzer for a data directory: its own model ({@link #modelOf}) when there is one, else
+   * the shipped model. Ingest, backfill and topic analysis of that directory all load it so.
+   */
+  public static TextAnalyzer forDataDir(Path dataDir) {
+    Path own = modelOf(dataDir);
+    return Files.isRegularFile(own) ? load(own) : load();
   }
 
   /**

@@ -14,6 +14,7 @@ import org.itinera.funnel.FunnelStep;
 import org.itinera.funnel.Funnels;
 import org.itinera.index.SequenceIndex;
 import org.itinera.journey.JourneyModel;
+import org.itinera.journey.ModelStages;
 import org.itinera.journeymap.JourneyMapSpec;
 import org.itinera.journeymap.JourneyMaps;
 import org.itinera.path.Anchor;
@@ -29,10 +30,15 @@ import org.itinera.sequence.SequenceSource;
 import org.itinera.server.AdminToken;
 import org.itinera.server.ItineraServer;
 import org.itinera.store.Store;
+import org.itinera.text.TextAnalyzer;
+import org.itinera.text.topic.TopicOptions;
+import org.itinera.voice.SegmentTopics;
+import org.itinera.voice.TopicQuery;
 
 /**
- * {@code GET /api/funnels}, {@code /api/paths}, {@code /api/journey-map} and
- * {@code /api/retention}. The sequence index is built on the first request (so a server that
+ * {@code GET /api/funnels}, {@code /api/paths}, {@code /api/journey-map},
+ * {@code /api/retention} and {@code /api/text/topics} (themes and pain points of a segment's
+ * texts, {@link SegmentTopics}). The sequence index is built on the first request (so a server that
  * never runs an analysis never pays for it) and then refreshes itself before every query, so
  * answers include every event committed before the request. Close it with the server.
  */
@@ -43,6 +49,7 @@ public final class AnalysisRoutes implements ItineraServer.Routes, AutoCloseable
   private final JourneyModel model;
   private final ModelStages stages;
   private SequenceIndex index;
+  private TextAnalyzer analyzer;
 
   public AnalysisRoutes(Store store, JourneyModel model) {
     this.store = store;
@@ -65,6 +72,46 @@ public final class AnalysisRoutes implements ItineraServer.Routes, AutoCloseable
       }
     });
     app.get("/api/retention", ctx -> ctx.json(Retention.run(index(), retention(ctx))));
+    app.get("/api/text/topics", ctx -> {
+      TopicQuery q = topics(ctx);
+      try (Connection c = store.newConnection()) {
+        ctx.json(new SegmentTopics(c, model, analyzer()).report(q));
+      } catch (SQLException e) {
+        throw new ItineraException(ErrorCode.INTERNAL, null,
+            "cannot read the texts for topics: " + e.getMessage(), e);
+      }
+    });
+  }
+
+  /** The data directory's text model, loaded on the first topics request. */
+  private synchronized TextAnalyzer analyzer() {
+    if (analyzer == null) {
+      analyzer = TextAnalyzer.forDataDir(store.dataDir());
+    }
+    return analyzer;
+  }
+
+  static TopicQuery topics(Context ctx) {
+    String g = ctx.queryParamAsClass("granularity", String.class).getOrDefault("week").strip()
+        .toUpperCase(Locale.ROOT);
+    TopicOptions.Granularity granularity;
+    try {
+      granularity = TopicOptions.Granularity.valueOf(g);
+    } catch (IllegalArgumentException e) {
+      throw ItineraException.invalid("granularity", "'" + ctx.queryParam("granularity")
+          + "' is not day, week or month");
+    }
+    TopicOptions defaults = TopicOptions.defaults();
+    int limit = AnalysisParams.integer(ctx, "limit", defaults.maxThemes());
+    if (limit < 1 || limit > 100) {
+      throw ItineraException.invalid("limit", "limit was " + limit + "; expected 1 to 100 themes");
+    }
+    TopicOptions options = new TopicOptions(limit,
+        AnalysisParams.integer(ctx, "minCustomers", defaults.minCustomers()), defaults.minZ(),
+        defaults.maxTermsPerTheme(), granularity, defaults.zone());
+    return new TopicQuery(AnalysisParams.name(ctx, "stage"), AnalysisParams.filter(ctx),
+        TopicQuery.Outcome.parse(ctx.queryParam("outcome")),
+        AnalysisParams.integer(ctx, "churnDays", TopicQuery.DEFAULT_CHURN_DAYS), options);
   }
 
   /** The server's sequence index, built on first use, for other routes that need sequences. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.itinera.event.Event;
+import org.itinera.journey.ModelStages;
 import org.itinera.sequence.PropertyPredicate;
 import org.itinera.sequence.SequenceFilter;
 import org.itinera.store.EventKinds;

@@ -3,6 +3,7 @@ package org.itinera.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +14,13 @@ import org.itinera.dashboard.Http;
 import org.itinera.dashboard.TestServer;
 import org.itinera.event.Event;
 import org.itinera.journey.JourneyModel;
+import org.itinera.journey.ModelStages;
+import org.itinera.sequence.SequenceFilter;
+import org.itinera.text.TextAnalyzer;
+import org.itinera.text.topic.TopicOptions;
+import org.itinera.voice.SegmentTopics;
+import org.itinera.voice.TopicQuery;
+import org.itinera.voice.TopicReport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,6 +116,50 @@ class AnalysisRoutesTest {
         }
       }
     });
+  }
+
+  @Test
+  void textTopics_answersWhatSegmentTopicsComputes() throws Exception {
+    for (String query : List.of("", "?stage=retention", "?outcome=churn&churnDays=30&limit=5",
+        "?channel=review&granularity=month&minCustomers=2")) {
+      JsonNode answer = http.json("/api/text/topics" + query, server.token());
+      assertThat(answer.path("texts").asInt()).as(query).isPositive();
+      try (Connection c = server.store.newConnection()) {
+        TopicReport direct = new SegmentTopics(c, JourneyModel.defaultModel(),
+            TextAnalyzer.load()).report(query(query));
+        assertThat(answer).as(query).isEqualTo(new ObjectMapper().valueToTree(direct));
+      }
+    }
+    JsonNode all = http.json("/api/text/topics", server.token());
+    JsonNode retention = http.json("/api/text/topics?stage=retention", server.token());
+    assertThat(retention.path("texts").asInt()).isLessThan(all.path("texts").asInt());
+    assertThat(retention.path("stage").asText()).isEqualTo("retention");
+    assertThat(all.path("customers").asLong()).isEqualTo(count("SELECT count(DISTINCT"
+        + " customer_id) FROM events WHERE text IS NOT NULL"));
+  }
+
+  @Test
+  void textTopics_refusesBadParametersByName() {
+    assertThat(field("/api/text/topics?stage=checkout")).isEqualTo("stage");
+    assertThat(field("/api/text/topics?outcome=revenue")).isEqualTo("outcome");
+    assertThat(field("/api/text/topics?granularity=year")).isEqualTo("granularity");
+    assertThat(field("/api/text/topics?limit=0")).isEqualTo("limit");
+  }
+
+  /** The query the route builds from these parameters, built here by hand. */
+  private static TopicQuery query(String params) {
+    TopicOptions o = TopicOptions.defaults();
+    return switch (params) {
+      case "" -> TopicQuery.all();
+      case "?stage=retention" -> new TopicQuery("retention", SequenceFilter.NONE,
+          TopicQuery.Outcome.CONVERSION, 90, o);
+      case "?outcome=churn&churnDays=30&limit=5" -> new TopicQuery(null, SequenceFilter.NONE,
+          TopicQuery.Outcome.CHURN, 30, new TopicOptions(5, o.minCustomers(), o.minZ(),
+              o.maxTermsPerTheme(), o.granularity(), o.zone()));
+      default -> new TopicQuery(null, SequenceFilter.NONE.withChannels(List.of("review")),
+          TopicQuery.Outcome.CONVERSION, 90, new TopicOptions(o.maxThemes(), 2, o.minZ(),
+              o.maxTermsPerTheme(), TopicOptions.Granularity.MONTH, o.zone()));
+    };
   }
 
   @Test

@@ -26,8 +26,11 @@ import org.itinera.text.TextAnalyzer;
  * in a negative text.
  */
 public final class TopicAnalysis {
-  /** Texts scoring below this are negative for topic statistics (the label is not stored). */
-  static final double NEGATIVE_SCORE = -0.3;
+  /**
+   * Texts scoring at or below this are negative for topic statistics (the label is not stored):
+   * the journal's and the query API's threshold, so every page agrees on what a complaint is.
+   */
+  static final double NEGATIVE_SCORE = -0.25;
   private static final int MAX_CANDIDATE_TERMS = 200;
 
   private final TextAnalyzer analyzer;
@@ -145,7 +148,7 @@ public final class TopicAnalysis {
       }
       c.terms[i] = k == ids.length ? ids : java.util.Arrays.copyOf(ids, k);
       c.score[i] = scores[i];
-      c.negative[i] = scores[i] < NEGATIVE_SCORE;
+      c.negative[i] = scores[i] <= NEGATIVE_SCORE;
       c.customer[i] = customers.computeIfAbsent(docs.get(i).customerId(), x -> customers.size());
     }
     c.customers = customers.size();

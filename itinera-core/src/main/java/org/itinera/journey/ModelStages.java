@@ -1,10 +1,8 @@
-package org.itinera.analysis;
+package org.itinera.journey;
 
 import java.util.List;
 import org.itinera.event.Event;
 import org.itinera.journal.StageOf;
-import org.itinera.journey.JourneyModel;
-import org.itinera.journey.StageRule;
 import org.itinera.sequence.EventPredicate;
 import org.itinera.sequence.PropertyPredicate;
 
@@ -15,7 +13,8 @@ import org.itinera.sequence.PropertyPredicate;
  * at a time (journals, pain points of a stage) rather than whole sequences.
  */
 public final class ModelStages implements StageOf {
-  static final String NO_CHANNEL = "(none)";
+  /** The channel of an event that has none, as rules and filters name it. */
+  public static final String NO_CHANNEL = "(none)";
 
   private final List<StageRule> rules;
 
@@ -33,6 +32,18 @@ public final class ModelStages implements StageOf {
       }
     }
     return null;
+  }
+
+  /** Whether an event matches a rule's or a goal's condition, by the rules of this class. */
+  public static boolean matches(EventPredicate p, Event e) {
+    return matchesColumns(p, e.name(), e.type(), e.channel(), e.propertiesJson());
+  }
+
+  /** As {@link #matches(EventPredicate, Event)}, for an event read as its stored columns. */
+  public static boolean matchesColumns(EventPredicate p, String name, String type,
+      String channel, String propertiesJson) {
+    return matches(p, name != null ? name : type, type, channel != null ? channel : NO_CHANNEL,
+        propertiesJson);
   }
 
   private static boolean matches(EventPredicate p, String name, String type, String channel,
