@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.itinera.admin.AdminRoutes;
-import org.itinera.analysis.ModelStages;
+import org.itinera.journey.ModelStages;
 import org.itinera.event.Event;
 import org.itinera.ingest.Ingestor;
 import org.itinera.journal.Journal;

@@ -15,7 +15,6 @@ import org.itinera.ingest.Ingestor;
 import org.itinera.ingest.TextEnricher;
 import org.itinera.source.Source;
 import org.itinera.store.Store;
-import org.itinera.text.TextAnalysis;
 import org.itinera.text.TextAnalyzer;
 
 /**
@@ -32,10 +31,7 @@ final class DemoStore {
   static Store load(Path dir, int customers) {
     Store store = Store.open(dir.resolve("data"));
     TextAnalyzer analyzer = TextAnalyzer.load();
-    TextEnricher enricher = e -> {
-      TextAnalysis a = analyzer.analyze(e.text());
-      return e.withTextAnalysis(a.lang().code(), a.score(), a.emotion().code(), a.topics());
-    };
+    TextEnricher enricher = TextAnalyzer.load()::enrich;
     try (Ingestor ingestor = Ingestor.open(store, enricher)) {
       DemoLoader.Loaded loaded = new DemoLoader(store, ingestor, WEB, 2)
           .load(DemoOptions.defaults().withCustomers(customers), dir.resolve("files"));

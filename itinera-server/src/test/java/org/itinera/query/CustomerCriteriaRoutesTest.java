@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.itinera.admin.AdminRoutes;
 import org.itinera.analysis.AnalysisRoutes;
-import org.itinera.analysis.ModelStages;
+import org.itinera.journey.ModelStages;
 import org.itinera.dashboard.Http;
 import org.itinera.dashboard.ShopData;
 import org.itinera.ingest.Ingestor;
