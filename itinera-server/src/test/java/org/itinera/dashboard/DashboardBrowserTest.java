@@ -23,19 +23,23 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The dashboard in a real browser against the real server: login, every page at laptop and phone
- * widths in both languages with no console errors, charts drawn from API data, a journal opened
- * from search and from a quote, customer markup shown as text, and the language switch.
- * Screenshots land in target/screenshots.
+ * The dashboard in a real browser against the real server loaded with the demo data set
+ * ({@link DemoShop}: {@value #CUSTOMERS} customers of Dalbit Market, plus a customer whose reviews
+ * carry markup): login, every page at laptop and phone widths in both languages with no console
+ * errors, charts drawn from API data, a journal opened from search and from a quote, a funnel
+ * built by clicking, customer markup shown as text, and the language switch. Screenshots land in
+ * target/screenshots.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
+  /** Demo customers loaded: enough for every chart, few enough to load in seconds. */
+  static final int CUSTOMERS = 300;
   /** Pages whose endpoints run the journey engine; a server without them must say so. */
   static final Map<String, String> ENGINE_PAGES = Map.of("journey", "/api/journey-map",
       "funnels", "/api/funnels", "paths", "/api/paths", "retention", "/api/retention");
   static final List<String> PAGES = List.of("overview", "journey", "funnels", "paths",
-      "retention", "heatmap", "voice", "customers", "customers/u-bob");
+      "retention", "heatmap", "voice", "customers", "customers/u-eve");
   /** Charts each page must draw, with data. */
   static final Map<String, List<String>> CHARTS = Map.of(
       "overview", List.of("channels", "nps", "sentiment"),
@@ -54,7 +58,7 @@ class DashboardBrowserTest {
   @BeforeAll
   void start() throws Exception {
     dir = Files.createTempDirectory("itinera-dashboard-test");
-    server = new TestServer(dir);
+    server = TestServer.demo(dir, CUSTOMERS);
     browser = new Browser(Path.of("target", "screenshots"));
     available = new java.util.HashSet<>(server.server.routes());
   }
@@ -164,20 +168,43 @@ class DashboardBrowserTest {
   @Test
   @Order(3)
   void customerSearch_opensTheJournal() {
+    Http http = new Http(server.url());
+    // a customer who complained: the search finds them by e-mail and the journal shows their words
+    JsonNode quote = http.json("/api/voice?sentiment=negative&sort=negative&limit=1",
+        server.token()).path("quotes").get(0);
+    String id = quote.path("customerId").asText();
+    JsonNode journal = http.json("/api/customers/" + Http.encode(id) + "/journal?lang=en",
+        server.token());
+    JsonNode traits = journal.path("profile").path("traits");
+    String email = traits.path("email").asText(id);
+    long total = http.json("/api/customers?q=" + Http.encode(email), server.token())
+        .path("total").asLong();
     browser.open(server.url(), "customers");
-    browser.find("#customer-search").sendKeys("minsu.kim");
-    browser.find("[data-list=customers] [data-total='1']");
-    browser.find("[data-customer='u-bob']").click();
+    browser.find("#customer-search").sendKeys(email);
+    browser.find("[data-list=customers] [data-total='" + total + "']");
+    browser.find("[data-customer='" + id + "']").click();
     browser.waitReady();
-    assertThat(browser.driver.getCurrentUrl()).endsWith("#/customers/u-bob");
-    assertThat(browser.find("[data-section=profile] h2").getText()).isEqualTo("김민수");
-    assertThat(browser.all("[data-flag=unresolved_negative_ticket]")).hasSize(1);
-    assertThat(browser.all("[data-section=timeline] .entry")).hasSizeGreaterThan(4);
-    assertThat(browser.find("[data-section=timeline] .said").getText())
-        .isEqualTo("배송이 일주일 넘게 걸렸어요. 너무 늦어요.");
+    assertThat(browser.driver.getCurrentUrl()).endsWith("#/customers/" + Http.encode(id));
+    if (traits.hasNonNull("name")) {
+      assertThat(browser.find("[data-section=profile] h2").getText())
+          .isEqualTo(traits.path("name").asText());
+    }
+    List<String> flags = new ArrayList<>();
+    journal.path("profile").path("flags").forEach(f -> flags.add(f.asText()));
+    assertThat(browser.all("[data-flag]").stream().map(e -> e.getAttribute("data-flag")))
+        .containsExactlyElementsOf(flags);
+    int entries = 0;
+    for (JsonNode episode : journal.path("timeline")) {
+      entries += episode.path("entries").size();
+    }
+    assertThat(browser.all("[data-section=timeline] .entry")).hasSize(entries);
+    assertThat(browser.all("[data-section=timeline] .said").stream().map(WebElement::getText))
+        .contains(quote.path("text").asText().strip());
     List<WebElement> sentences = browser.all("[data-section=story] .sentence");
     assertThat(sentences).isNotEmpty();
-    sentences.get(0).click();
+    WebElement withEvents = sentences.stream()
+        .filter(e -> !e.getAttribute("data-events").isBlank()).findFirst().orElseThrow();
+    withEvents.click();
     assertThat(browser.all(".entry.highlight")).isNotEmpty();
   }
 
@@ -189,8 +216,8 @@ class DashboardBrowserTest {
         .map(WebElement::getText).toList();
     assertThat(texts).contains(ShopData.SCRIPT_REVIEW, ShopData.IMG_REVIEW);
     assertThat(browser.all("[data-list=quotes] script, [data-list=quotes] img")).isEmpty();
-    // the theme named with an <img> tag: its tooltip must show the tag as text
-    browser.open(server.url(), "voice");
+    // the theme named with an <img> tag (among the themes of these texts): its tooltip must show
+    // the tag as text
     Object tip = browser.js("const el = document.querySelector('[data-chart=themes]');"
         + " const c = echarts.getInstanceByDom(el);"
         + " const names = c.getOption().yAxis[0].data;"
