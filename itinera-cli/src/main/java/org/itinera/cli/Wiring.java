@@ -38,6 +38,7 @@ final class Wiring {
 
   static ItineraServer.Routes[] routes(Store store) {
     return new ItineraServer.Routes[] {new AdminRoutes(store, stages(store)),
-        new QueryRoutes(store), new AnalysisRoutes(store, journeyModel()), new DashboardRoutes()};
+        new QueryRoutes(store, journeyModel()), new AnalysisRoutes(store, journeyModel()),
+        new DashboardRoutes()};
   }
 }

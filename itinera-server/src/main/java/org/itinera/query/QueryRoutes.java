@@ -8,15 +8,18 @@ import java.util.Map;
 import java.util.function.Function;
 import org.itinera.ErrorCode;
 import org.itinera.ItineraException;
+import org.itinera.analysis.StageSql;
 import org.itinera.catalog.Catalog;
 import org.itinera.customer.CustomerSearch;
 import org.itinera.heatmap.ClickHeatmap;
+import org.itinera.journey.JourneyModel;
 import org.itinera.overview.Granularity;
 import org.itinera.overview.Overview;
 import org.itinera.server.AdminToken;
 import org.itinera.server.ItineraServer;
 import org.itinera.store.Store;
 import org.itinera.voice.VoiceOfCustomer;
+import org.itinera.voice.StageColumn;
 import org.itinera.voice.VoiceQuery;
 
 /**
@@ -29,10 +32,18 @@ public final class QueryRoutes implements ItineraServer.Routes {
   static final int CACHED_REPORTS = 64;
 
   private final Store store;
+  private final StageColumn stages;
   private final ReportCache cache = new ReportCache(CACHED_REPORTS);
 
+  /** With the shipped journey model's stages. */
   public QueryRoutes(Store store) {
+    this(store, JourneyModel.defaultModel());
+  }
+
+  /** The voice of the customer counts and filters texts by {@code model}'s stages. */
+  public QueryRoutes(Store store, JourneyModel model) {
     this.store = store;
+    this.stages = StageSql.of(model);
   }
 
   @Override
@@ -43,7 +54,8 @@ public final class QueryRoutes implements ItineraServer.Routes {
         ctx.queryParam("q"), Params.integer(ctx, "offset", 0),
         Params.integer(ctx, "limit", DEFAULT_PAGE))));
     app.get("/api/catalog", ctx -> report(ctx, c -> new Catalog(c).read()));
-    app.get("/api/voice", ctx -> report(ctx, c -> new VoiceOfCustomer(c).report(voice(ctx))));
+    app.get("/api/voice", ctx -> report(ctx,
+        c -> new VoiceOfCustomer(c, stages).report(voice(ctx))));
     app.get("/api/heatmap/pages", ctx -> report(ctx, c -> Map.of("pages",
         new ClickHeatmap(c).pages(Params.period(ctx)))));
     app.get("/api/heatmap", ctx -> report(ctx, c -> new ClickHeatmap(c).heatmap(
@@ -55,7 +67,7 @@ public final class QueryRoutes implements ItineraServer.Routes {
     return new VoiceQuery(Params.period(ctx), ctx.queryParam("channel"), ctx.queryParam("topic"),
         ctx.queryParam("emotion"), ctx.queryParam("sentiment"), ctx.queryParam("lang"),
         ctx.queryParam("q"), ctx.queryParam("sort"), Params.integer(ctx, "offset", 0),
-        Params.integer(ctx, "limit", DEFAULT_PAGE));
+        Params.integer(ctx, "limit", DEFAULT_PAGE), ctx.queryParam("stage"));
   }
 
   /** Answers with the report for this request, computed or (same events, same request) kept. */

@@ -47,7 +47,7 @@ class DashboardBrowserTest {
       "funnels", List.of("funnel"),
       "paths", List.of("paths"),
       "retention", List.of("retention"),
-      "voice", List.of("themes", "voice-sentiment", "emotions"),
+      "voice", List.of("themes", "voice-sentiment", "emotions", "voice-stages"),
       "heatmap", List.of("heatmap"));
 
   Path dir;
@@ -249,6 +249,24 @@ class DashboardBrowserTest {
     browser.waitReady();
     assertThat(browser.driver.getCurrentUrl()).contains("#/customers/");
     assertThat(browser.all("[data-section=timeline] .entry")).isNotEmpty();
+  }
+
+  @Test
+  @Order(8)
+  void journeyStagePainPoints_openTheVoiceOfThatStage() {
+    browser.open(server.url(), "journey");
+    WebElement link = browser.find("[data-stage-texts]");
+    String stage = link.getAttribute("data-stage-texts");
+    link.click();
+    browser.waitReady();
+    assertThat(browser.driver.getCurrentUrl()).contains("#/voice?stage=" + stage);
+    JsonNode api = new Http(server.url()).json("/api/voice?limit=0&sentiment=negative&stage="
+        + stage, server.token());
+    assertThat(new Select(browser.find("select[name=stage]")).getFirstSelectedOption()
+        .getAttribute("value")).isEqualTo(stage);
+    assertThat(browser.find("[data-section=quotes] .sub").getText().replace(",", ""))
+        .contains(String.valueOf(api.path("texts").asLong()));
+    assertThat(browser.all("[data-list=quotes] .quote")).isNotEmpty();
   }
 
   @Test
