@@ -22,8 +22,11 @@ public record StageColumn(String sql, List<Object> values, List<String> stages) 
     }
   }
 
-  /** The expression followed by {@code suffix}, with its values then {@code more}. */
-  Object[] params(Object... more) {
+  /**
+   * The parameters of a statement where this expression comes first: its values, then {@code
+   * more} (for {@code Rows}, a {@code SqlWhere} among them stands for its own values).
+   */
+  public Object[] params(Object... more) {
     Object[] out = new Object[values.size() + more.length];
     for (int i = 0; i < values.size(); i++) {
       out[i] = values.get(i);

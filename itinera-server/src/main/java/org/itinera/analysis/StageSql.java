@@ -39,12 +39,12 @@ public final class StageSql {
     in(parts, values, "type", p.types());
     in(parts, values, "coalesce(channel, '" + ModelStages.NO_CHANNEL + "')", p.channels());
     for (PropertyPredicate pp : p.properties()) {
-      parts.add(property(pp, values));
+      parts.add(property("properties", pp, values));
     }
     return parts.isEmpty() ? "TRUE" : "(" + String.join(" AND ", parts) + ")";
   }
 
-  private static void in(List<String> parts, List<Object> values, String column,
+  static void in(List<String> parts, List<Object> values, String column,
       List<String> allowed) {
     if (!allowed.isEmpty()) {
       parts.add(column + " IN (" + marks(allowed.size()) + ")");
@@ -52,13 +52,17 @@ public final class StageSql {
     }
   }
 
-  private static String property(PropertyPredicate pp, List<Object> values) {
+  /**
+   * {@code pp} on the JSON column {@code column} (a fixed name chosen by the caller: properties
+   * or traits), with the path and values added to {@code values}.
+   */
+  static String property(String column, PropertyPredicate pp, List<Object> values) {
     StringBuilder path = new StringBuilder("$");
     for (String key : pp.keys()) {
       path.append(".\"").append(key).append('"'); // keys hold no quotes (PropertyPredicate)
     }
     values.add(path.toString());
-    String text = "json_extract_string(properties, ?)";
+    String text = "json_extract_string(" + column + ", ?)";
     String number = "TRY_CAST(" + text + " AS DOUBLE)";
     switch (pp.op()) {
       case EXISTS:

@@ -294,12 +294,23 @@ class DashboardBrowserTest {
   void funnel_builtByClickingShowsTheApisNumbersAndOpensDroppedJournals() {
     browser.size(Browser.LAPTOP);
     browser.open(server.url(), "funnels");
+    // drop the second default step, add one back and make it the purchase, break down by channel
+    List<WebElement> removes = browser.all("[data-list=steps] .step-row button");
+    removes.get(1).click();
+    assertThat(browser.all("[data-list=steps] .step-row")).hasSize(3);
+    browser.find("#add-step").click();
+    List<WebElement> stepSelects = browser.all("[data-list=steps] select[name=step]");
+    assertThat(stepSelects).hasSize(4);
+    new Select(stepSelects.get(2)).selectByValue("Order Completed");
+    new Select(stepSelects.get(3)).selectByValue("Review Submitted");
     new Select(browser.find("select[name=window]")).selectByValue("30d");
+    new Select(browser.find("select[name=by]")).selectByValue("channel");
     browser.find("#run-funnel").click();
     browser.waitReady();
     String hash = browser.driver.getCurrentUrl().substring(
         browser.driver.getCurrentUrl().indexOf("#/funnels?") + "#/funnels?".length());
-    assertThat(hash).contains("step=Product+Viewed").contains("window=30d");
+    assertThat(hash).isEqualTo("step=Product+Viewed&step=Checkout+Started"
+        + "&step=Order+Completed&step=Review+Submitted&window=30d&by=channel");
     if (engineMissing("funnels")) {
       // until the journey engine serves /api/funnels the page must say so, and show no numbers
       assertThat(browser.all("[data-state=unavailable]")).hasSize(1);
@@ -314,13 +325,74 @@ class DashboardBrowserTest {
       assertThat(rows.get(i).getAttribute("data-customers"))
           .isEqualTo(api.path("steps").get(i).path("customers").asText());
     }
+    assertThat(browser.find("[data-kpi=conversion] .value").getText())
+        .isEqualTo(browser.js("return arguments[0].toLocaleString('en-US', {style: 'percent',"
+            + " minimumFractionDigits: 1, maximumFractionDigits: 1})",
+            api.path("conversion").asDouble()));
+    List<WebElement> groups = browser.all("[data-table=groups] tbody tr");
+    assertThat(groups).hasSize(api.path("groups").size()).hasSizeGreaterThan(1);
+    for (int g = 0; g < groups.size(); g++) {
+      List<String> cells = groups.get(g).findElements(By.cssSelector("td.num")).stream()
+          .map(WebElement::getText).toList();
+      JsonNode steps = api.path("groups").get(g).path("steps");
+      for (int i = 0; i < steps.size(); i++) {
+        assertThat(cells.get(i).replace(",", ""))
+            .isEqualTo(steps.get(i).path("customers").asText());
+      }
+    }
     rows.get(1).click();
-    List<WebElement> dropped = browser.all("[data-list=dropped] a");
-    assertThat(dropped).hasSize(api.path("steps").get(1).path("droppedCustomers").size());
-    if (!dropped.isEmpty()) {
-      dropped.get(0).click();
-      browser.waitReady();
-      assertThat(browser.all("[data-section=timeline] .entry")).isNotEmpty();
+    List<String> dropped = browser.all("[data-list=dropped] a").stream()
+        .map(WebElement::getText).toList();
+    List<String> expected = new ArrayList<>();
+    api.path("steps").get(1).path("droppedCustomers").forEach(id -> expected.add(id.asText()));
+    assertThat(dropped).isNotEmpty().containsExactlyElementsOf(expected);
+    browser.find("[data-list=dropped] a").click();
+    browser.waitReady();
+    assertThat(browser.driver.getCurrentUrl())
+        .endsWith("#/customers/" + Http.encode(expected.get(0)));
+    assertThat(browser.all("[data-section=timeline] .entry")).isNotEmpty();
+  }
+
+  @Test
+  @Order(9)
+  void journeyMap_exportsPngAndSvg() {
+    browser.size(Browser.LAPTOP);
+    browser.open(server.url(), "journey");
+    // catch the download links the export buttons click, instead of saving files
+    browser.js("window.__downloads = []; HTMLAnchorElement.prototype.click = function () {"
+        + " window.__downloads.push([this.download, this.href.slice(0, 40),"
+        + " this.href.length]); };");
+    browser.find("#export-png").click();
+    browser.find("#export-svg").click();
+    @SuppressWarnings("unchecked")
+    List<List<Object>> downloads = (List<List<Object>>) browser.js("return window.__downloads");
+    assertThat(downloads).hasSize(2);
+    assertThat(downloads.get(0).get(0)).isEqualTo("itinera-journey-map.png");
+    assertThat(downloads.get(0).get(1).toString()).startsWith("data:image/png;base64,");
+    assertThat(downloads.get(1).get(0)).isEqualTo("itinera-journey-map.svg");
+    assertThat(downloads.get(1).get(1).toString()).startsWith("data:image/svg+xml");
+    for (List<Object> d : downloads) {
+      assertThat(((Number) d.get(2)).longValue()).as("%s size", d.get(0)).isGreaterThan(5_000);
+    }
+    assertThat(unexpectedErrors("journey")).isEmpty();
+  }
+
+  @Test
+  @Order(10)
+  void firstVisit_followsTheBrowsersLanguage() {
+    browser.js("localStorage.removeItem('itinera.lang')");
+    // what a Korean browser sends: navigator.languages follows Accept-Language
+    browser.driver.executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent",
+        browser.js("return navigator.userAgent"), "acceptLanguage", "ko-KR,ko,en-US"));
+    try {
+      browser.open(server.url(), "overview");
+      assertThat(browser.js("return navigator.languages[0]")).isEqualTo("ko-KR");
+      assertThat(browser.find("#page-title").getText()).isEqualTo("개요");
+      assertThat(browser.js("return document.documentElement.lang")).isEqualTo("ko");
+    } finally {
+      browser.driver.executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent",
+          browser.js("return navigator.userAgent"), "acceptLanguage", "en-US,en"));
+      browser.js("localStorage.setItem('itinera.lang', 'en')");
     }
   }
 }

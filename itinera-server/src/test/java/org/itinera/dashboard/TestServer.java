@@ -15,8 +15,8 @@ import org.itinera.text.TextAnalyzer;
 
 /**
  * The real server on a free port over a fresh store loaded through the real ingestor with
- * {@link ShopData} or the demo data set, with the admin, query, analysis and dashboard routes and the default journey
- * model, as {@code itinera serve} should wire them.
+ * {@link ShopData} or the demo data set, with the admin, query, analysis and dashboard routes
+ * and the default journey model, as {@code itinera serve} wires them.
  */
 public final class TestServer implements AutoCloseable {
   public final Store store;

@@ -73,8 +73,9 @@ export function disposeAll() {
  */
 export function categoryLabels(el, n) {
   const room = (el.clientWidth - 72) / Math.max(1, n);
-  return room >= 84 ? {interval: 0, width: room - 8, overflow: 'break'}
-    : {interval: 0, rotate: 35, width: 96, overflow: 'truncate', fontSize: 11};
+  if (room >= 84) return {interval: 0, width: room - 8, overflow: 'break'};
+  if (room >= 64) return {interval: 0, width: room - 4, overflow: 'break', fontSize: 11};
+  return {interval: 0, rotate: 35, width: 96, overflow: 'truncate', fontSize: 11};
 }
 
 /** The toolbox with ECharts' own PNG export. */

@@ -78,7 +78,7 @@ export const fmt = {
   moneyShort: (amount, currency) => {
     if (amount == null || Math.abs(amount) < 1e6) return fmt.money(amount, currency);
     try {
-      return new Intl.NumberFormat(locale(), {style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1}).format(amount);
+      return new Intl.NumberFormat(locale(), {style: 'currency', currency, notation: 'compact', maximumSignificantDigits: 4}).format(amount);
     } catch {
       return fmt.compact(amount) + ' ' + currency;
     }

@@ -134,7 +134,7 @@ function drawEmotion(el, map) {
       return tooltipRows(stageName(s), [[t('overview.meanSentiment'), fmt.sentiment(e.meanSentiment)],
         [t('journey.negativeShare'), e.shareNegative == null ? '–' : fmt.pct(e.shareNegative, 0)], [t('journey.scored'), fmt.int(e.scored)]]);
     }},
-    xAxis: {type: 'category', data: map.stages.map(stageName), boundaryGap: false, axisLabel: categoryLabels(el, map.stages.length)},
+    xAxis: {type: 'category', data: map.stages.map(stageName), axisLabel: categoryLabels(el, map.stages.length)},
     yAxis: {type: 'value', min: -1, max: 1, splitLine: {lineStyle: {color: '#eef0f4'}}},
     series: [{type: 'line', name: t('overview.meanSentiment'), symbolSize: 14, connectNulls: true, lineStyle: {width: 3, color: '#64748b'},
       data: map.stages.map(s => ({value: mean(s.emotion), itemStyle: {color: sentimentColor(mean(s.emotion))}})),
