@@ -82,7 +82,6 @@ function show(body, r) {
       type: 'sankey', left: 8, right, top: 24, bottom: 8, nodeGap: 10, draggable: false, nodeAlign: 'left',
       emphasis: {focus: 'adjacency'}, lineStyle: {color: 'gradient', curveness: 0.5, opacity: 0.35},
       label: {show: !narrow, formatter: p => p.data.display, width: Math.min(120, room), overflow: 'truncate'},
-      labelLayout: {hideOverlap: true},
       // names must be unique, so nodes are named by id and show their event ('display', not
       // 'label': a data item's label is ECharts' own per-item label option)
       data: r.sankey.nodes.map(n => ({name: String(n.id), display: n.event, step: n.step,
