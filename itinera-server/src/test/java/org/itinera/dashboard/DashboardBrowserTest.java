@@ -378,6 +378,25 @@ class DashboardBrowserTest {
   }
 
   @Test
+  @Order(11)
+  void heatmap_switchesLayoutForTheChosenPage() {
+    browser.size(Browser.LAPTOP);
+    browser.open(server.url(), "heatmap");
+    String page = new Select(browser.find("select[name=page]"))
+        .getFirstSelectedOption().getAttribute("value");
+    browser.all(".segmented button").get(2).click(); // mobile
+    browser.waitReady();
+    assertThat(browser.driver.getCurrentUrl()).contains("device=mobile")
+        .contains("page=" + Http.encode(page).replace("%20", "+"));
+    JsonNode api = new Http(server.url()).json("/api/heatmap?cell=20&device=mobile&page="
+        + Http.encode(page), server.token());
+    assertThat(api.path("device").asText()).isEqualTo("mobile");
+    assertThat(api.path("clicks").asLong()).isPositive();
+    assertChartHasData("heatmap");
+    assertThat(unexpectedErrors("heatmap")).isEmpty();
+  }
+
+  @Test
   @Order(10)
   void firstVisit_followsTheBrowsersLanguage() {
     browser.js("localStorage.removeItem('itinera.lang')");
