@@ -15,16 +15,24 @@ import org.itinera.voice.VoiceReport.Theme;
 
 /**
  * Computes the {@link VoiceReport}: one filter over events with text, then aggregates by
- * emotion, channel and topic, and a page of quotes. Filters are fixed conditions with bound
- * values; the sort order is one of three fixed ORDER BY texts.
+ * emotion, channel, journey stage (given a {@link StageColumn}) and topic, and a page of quotes.
+ * Filters are fixed conditions with bound values; the sort order is one of three fixed ORDER BY
+ * texts.
  */
 public final class VoiceOfCustomer {
   public static final int MAX_THEMES = 30;
 
   private final Connection connection;
+  private final StageColumn stages;
 
+  /** Without journey stages: no stage facet, and a stage filter is refused. */
   public VoiceOfCustomer(Connection connection) {
+    this(connection, null);
+  }
+
+  public VoiceOfCustomer(Connection connection, StageColumn stages) {
     this.connection = connection;
+    this.stages = stages;
   }
 
   public VoiceReport report(VoiceQuery q) {
@@ -36,8 +44,15 @@ public final class VoiceOfCustomer {
     }
   }
 
-  static SqlWhere filter(VoiceQuery q) {
+  SqlWhere filter(VoiceQuery q) {
     SqlWhere w = new SqlWhere().and("text IS NOT NULL");
+    if (q.stage() != null) {
+      if (stages == null || !stages.stages().contains(q.stage())) {
+        throw ItineraException.invalid("stage", "stage '" + q.stage() + "' is not one of "
+            + (stages == null ? "[] (no journey model)" : stages.stages()));
+      }
+      w.and(stages.sql() + " = ?", stages.params(q.stage()));
+    }
     q.period().restrict(w, "ts");
     if (q.channel() != null) {
       w.and("channel = ?", q.channel());
@@ -72,8 +87,22 @@ public final class VoiceOfCustomer {
         + " count(*) FILTER (WHERE " + EventKinds.POSITIVE_TEXT + "), avg(sentiment)"
         + " FROM events" + w.sql(), w);
     return new VoiceReport(t.getLong(1), t.getLong(2), t.getLong(3), t.getLong(4), t.getLong(5),
-        t.nullableDouble(6), facets("emotion", w), facets("channel", w), themes(w), q.offset(),
-        q.limit(), quotes(w, q));
+        t.nullableDouble(6), facets("emotion", w), facets("channel", w), stageFacets(w),
+        themes(w), q.offset(), q.limit(), quotes(w, q));
+  }
+
+  /** Texts per stage in journey order (stages without texts left out); none without stages. */
+  private List<Facet> stageFacets(SqlWhere w) throws SQLException {
+    if (stages == null) {
+      return List.of();
+    }
+    java.util.Map<String, Facet> byStage = new java.util.HashMap<>();
+    for (Rows.Row r : Rows.all(connection, "SELECT stage, count(*), avg(sentiment) FROM (SELECT "
+        + stages.sql() + " AS stage, sentiment FROM events" + w.sql() + ") WHERE stage IS NOT NULL"
+        + " GROUP BY 1", stages.params(w))) {
+      byStage.put(r.getString(1), new Facet(r.getString(1), r.getLong(2), r.nullableDouble(3)));
+    }
+    return stages.stages().stream().filter(byStage::containsKey).map(byStage::get).toList();
   }
 
   /** {@code column} is "emotion" or "channel", chosen in this class, never by a request. */

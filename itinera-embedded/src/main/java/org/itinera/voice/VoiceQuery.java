@@ -11,9 +11,11 @@ import org.itinera.store.Period;
  * @param sentiment negative, neutral or positive (by the journal's thresholds), or null
  * @param contains words the text must contain (case-insensitive), or null
  * @param sort order of quotes: recent (newest first), negative or positive (strongest first)
+ * @param stage journey stage id of the texts' events (see {@link StageColumn}), or null
  */
 public record VoiceQuery(Period period, String channel, String topic, String emotion,
-    String sentiment, String lang, String contains, String sort, int offset, int limit) {
+    String sentiment, String lang, String contains, String sort, int offset, int limit,
+    String stage) {
   public static final int MAX_LIMIT = 200;
   static final List<String> SENTIMENTS = List.of("negative", "neutral", "positive");
   static final List<String> SORTS = List.of("recent", "negative", "positive");
@@ -25,6 +27,7 @@ public record VoiceQuery(Period period, String channel, String topic, String emo
     emotion = blankToNull(emotion);
     lang = blankToNull(lang);
     contains = blankToNull(contains);
+    stage = blankToNull(stage);
     sentiment = oneOf("sentiment", blankToNull(sentiment), SENTIMENTS);
     sort = sort == null || sort.isBlank() ? "recent" : oneOf("sort", sort, SORTS);
     if (offset < 0) {
@@ -33,6 +36,12 @@ public record VoiceQuery(Period period, String channel, String topic, String emo
     if (limit < 0 || limit > MAX_LIMIT) {
       throw ItineraException.invalid("limit", "limit is " + limit + "; expected 0 to " + MAX_LIMIT);
     }
+  }
+
+  /** Any stage. */
+  public VoiceQuery(Period period, String channel, String topic, String emotion,
+      String sentiment, String lang, String contains, String sort, int offset, int limit) {
+    this(period, channel, topic, emotion, sentiment, lang, contains, sort, offset, limit, null);
   }
 
   /** Every text of the period, newest quotes first, 20 of them. */

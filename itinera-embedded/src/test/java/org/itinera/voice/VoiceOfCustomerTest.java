@@ -84,6 +84,36 @@ class VoiceOfCustomerTest {
     assertThat(r.quotes()).extracting(VoiceReport.Quote::eventId).containsExactly("t4", "t2");
   }
 
+  /** Reviews are "after", everything else "before": a stage column as the server builds one. */
+  private static final StageColumn STAGES = new StageColumn(
+      "(CASE WHEN channel IN (?) THEN ? WHEN channel IS NOT NULL THEN ? END)",
+      List.of("review", "after", "before"), List.of("before", "after"));
+
+  @Test
+  void report_countsAndFiltersByStage() {
+    VoiceReport all = TestShop.query(dir, TEXTS,
+        c -> new VoiceOfCustomer(c, STAGES).report(VoiceQuery.of(Period.ALL)));
+    assertThat(all.stages()).extracting(VoiceReport.Facet::value, VoiceReport.Facet::texts)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("before", 1L),
+            org.assertj.core.groups.Tuple.tuple("after", 4L));
+    VoiceReport before = TestShop.query(dir, TEXTS, c -> new VoiceOfCustomer(c, STAGES).report(
+        new VoiceQuery(Period.ALL, null, null, null, null, null, null, null, 0, 10, "before")));
+    assertThat(before.texts()).isEqualTo(1);
+    assertThat(before.quotes()).extracting(VoiceReport.Quote::eventId).containsExactly("t2");
+    assertThat(report(VoiceQuery.of(Period.ALL)).stages()).isEmpty();
+  }
+
+  @Test
+  void report_refusesAStageTheModelDoesNotHave() {
+    VoiceQuery q = new VoiceQuery(Period.ALL, null, null, null, null, null, null, null, 0, 10,
+        "checkout");
+    assertThatThrownBy(() -> TestShop.query(dir, TEXTS,
+        c -> new VoiceOfCustomer(c, STAGES).report(q)))
+        .extracting(e -> ((ItineraException) e).field()).isEqualTo("stage");
+    assertThatThrownBy(() -> report(q))
+        .extracting(e -> ((ItineraException) e).field()).isEqualTo("stage");
+  }
+
   @Test
   void query_refusesUnknownSentimentAndSort() {
     assertThatThrownBy(() -> q(null, null, "angry", null, null))

@@ -14,12 +14,12 @@ import org.itinera.funnel.FunnelStep;
 import org.itinera.funnel.Funnels;
 import org.itinera.index.SequenceIndex;
 import org.itinera.journey.JourneyModel;
-import org.itinera.journey.ModelStages;
 import org.itinera.journeymap.JourneyMapSpec;
 import org.itinera.journeymap.JourneyMaps;
 import org.itinera.path.Anchor;
 import org.itinera.path.PathSpec;
 import org.itinera.path.Paths;
+import org.itinera.query.ReportCache;
 import org.itinera.retention.Period;
 import org.itinera.retention.Retention;
 import org.itinera.retention.RetentionSpec;
@@ -33,6 +33,7 @@ import org.itinera.store.Store;
 import org.itinera.text.TextAnalyzer;
 import org.itinera.text.topic.TopicOptions;
 import org.itinera.voice.SegmentTopics;
+import org.itinera.voice.StageColumn;
 import org.itinera.voice.TopicQuery;
 
 /**
@@ -40,47 +41,62 @@ import org.itinera.voice.TopicQuery;
  * {@code /api/retention} and {@code /api/text/topics} (themes and pain points of a segment's
  * texts, {@link SegmentTopics}). The sequence index is built on the first request (so a server that
  * never runs an analysis never pays for it) and then refreshes itself before every query, so
- * answers include every event committed before the request. Close it with the server.
+ * answers include every event committed before the request; a repeated request over unchanged
+ * events is answered from a {@link ReportCache}. Close it with the server.
  */
 public final class AnalysisRoutes implements ItineraServer.Routes, AutoCloseable {
   static final int DEFAULT_DROP_SAMPLE = 20;
+  static final int CACHED_ANSWERS = 64;
 
   private final Store store;
   private final JourneyModel model;
-  private final ModelStages stages;
+  private final StageColumn stages;
+  private final ReportCache cache = new ReportCache(CACHED_ANSWERS);
   private SequenceIndex index;
   private TextAnalyzer analyzer;
 
   public AnalysisRoutes(Store store, JourneyModel model) {
     this.store = store;
     this.model = model;
-    this.stages = new ModelStages(model);
+    this.stages = StageSql.of(model);
   }
 
   @Override
   public void register(Javalin app, AdminToken token) {
-    app.get("/api/funnels", ctx -> ctx.json(Funnels.run(index(), funnel(ctx))));
-    app.get("/api/paths", ctx -> ctx.json(Paths.run(index(), paths(ctx))));
-    app.get("/api/journey-map", ctx -> {
+    app.get("/api/funnels", ctx -> answer(ctx, c -> Funnels.run(index(), funnel(ctx))));
+    app.get("/api/paths", ctx -> answer(ctx, c -> Paths.run(index(), paths(ctx))));
+    app.get("/api/journey-map", ctx -> answer(ctx, c -> {
       SequenceFilter filter = AnalysisParams.filter(ctx);
-      try (Connection c = store.newConnection()) {
-        ctx.json(new JourneyMapAnswer(JourneyMaps.run(index(), new JourneyMapSpec(model, filter)),
-            StagePainPoints.of(c, stages, filter)));
-      } catch (SQLException e) {
-        throw new ItineraException(ErrorCode.INTERNAL, null,
-            "cannot read the pain points of the stages: " + e.getMessage(), e);
+      return new JourneyMapAnswer(JourneyMaps.run(index(), new JourneyMapSpec(model, filter)),
+          StagePainPoints.of(c, stages, filter));
+    }));
+    app.get("/api/retention", ctx -> answer(ctx, c -> Retention.run(index(), retention(ctx))));
+    app.get("/api/text/topics", ctx -> answer(ctx,
+        c -> new SegmentTopics(c, model, analyzer()).report(topics(ctx))));
+  }
+
+  /** What an analysis needs of the request's own connection. */
+  private interface Analysis {
+    Object run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Answers with the analysis of this request, run or (same events, same request) kept: the
+   * index answers over every committed event, and the cache key changes with every ingest.
+   */
+  private void answer(Context ctx, Analysis analysis) {
+    try (Connection c = store.newConnection()) {
+      String key = ReportCache.key(c, ctx);
+      Object answer = cache.get(key);
+      if (answer == null) {
+        answer = analysis.run(c);
+        cache.put(key, answer);
       }
-    });
-    app.get("/api/retention", ctx -> ctx.json(Retention.run(index(), retention(ctx))));
-    app.get("/api/text/topics", ctx -> {
-      TopicQuery q = topics(ctx);
-      try (Connection c = store.newConnection()) {
-        ctx.json(new SegmentTopics(c, model, analyzer()).report(q));
-      } catch (SQLException e) {
-        throw new ItineraException(ErrorCode.INTERNAL, null,
-            "cannot read the texts for topics: " + e.getMessage(), e);
-      }
-    });
+      ctx.json(answer);
+    } catch (SQLException e) {
+      throw new ItineraException(ErrorCode.INTERNAL, null, "cannot run the analysis: "
+          + e.getMessage(), e);
+    }
   }
 
   /** The data directory's text model, loaded on the first topics request. */

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.itinera.ErrorCode;
 import org.itinera.ItineraException;
+import org.itinera.analysis.StageSql;
 import org.itinera.catalog.Catalog;
 import org.itinera.customer.CustomerFinder;
 import org.itinera.customer.CustomerQuery;
@@ -24,6 +25,7 @@ import org.itinera.server.AdminToken;
 import org.itinera.server.ItineraServer;
 import org.itinera.store.Store;
 import org.itinera.voice.VoiceOfCustomer;
+import org.itinera.voice.StageColumn;
 import org.itinera.voice.VoiceQuery;
 
 /**
@@ -38,16 +40,25 @@ public final class QueryRoutes implements ItineraServer.Routes {
   private final Store store;
   private final Supplier<? extends SequenceSource> sequences;
   private final JourneyModel model;
+  private final StageColumn stages;
   private final ReportCache cache = new ReportCache(CACHED_REPORTS);
 
-  /** Query routes whose customer search refuses stage and funnel criteria. */
+  /**
+   * With the shipped journey model's stages; the customer search refuses stage and funnel
+   * criteria (they need the sequence index).
+   */
   public QueryRoutes(Store store) {
-    this(store, null, null);
+    this(store, null, JourneyModel.defaultModel());
+  }
+
+  /** The voice of the customer counts and filters texts by {@code model}'s stages. */
+  public QueryRoutes(Store store, JourneyModel model) {
+    this(store, null, model);
   }
 
   /**
    * @param sequences the server's sequence index (built on first use), for finding customers by
-   *     stage or funnel drop-off
+   *     stage or funnel drop-off; null to refuse those criteria
    * @param model the journey model that defines the stages
    */
   public QueryRoutes(Store store, Supplier<? extends SequenceSource> sequences,
@@ -55,6 +66,7 @@ public final class QueryRoutes implements ItineraServer.Routes {
     this.store = store;
     this.sequences = sequences;
     this.model = model;
+    this.stages = StageSql.of(model);
   }
 
   @Override
@@ -67,7 +79,8 @@ public final class QueryRoutes implements ItineraServer.Routes {
           : null, model).search(ctx.queryParam("q"), q);
     }));
     app.get("/api/catalog", ctx -> report(ctx, c -> new Catalog(c).read()));
-    app.get("/api/voice", ctx -> report(ctx, c -> new VoiceOfCustomer(c).report(voice(ctx))));
+    app.get("/api/voice", ctx -> report(ctx,
+        c -> new VoiceOfCustomer(c, stages).report(voice(ctx))));
     app.get("/api/heatmap/pages", ctx -> report(ctx, c -> Map.of("pages",
         new ClickHeatmap(c).pages(Params.period(ctx)))));
     app.get("/api/heatmap", ctx -> report(ctx, c -> new ClickHeatmap(c).heatmap(
@@ -103,7 +116,7 @@ public final class QueryRoutes implements ItineraServer.Routes {
     return new VoiceQuery(Params.period(ctx), ctx.queryParam("channel"), ctx.queryParam("topic"),
         ctx.queryParam("emotion"), ctx.queryParam("sentiment"), ctx.queryParam("lang"),
         ctx.queryParam("q"), ctx.queryParam("sort"), Params.integer(ctx, "offset", 0),
-        Params.integer(ctx, "limit", DEFAULT_PAGE));
+        Params.integer(ctx, "limit", DEFAULT_PAGE), ctx.queryParam("stage"));
   }
 
   /** Answers with the report for this request, computed or (same events, same request) kept. */

@@ -17,10 +17,10 @@ import java.util.TreeMap;
  * only when the events have changed ({@code max(seq)} and {@code count(*)}, both cheap: every
  * ingested batch raises the first, and identity merges and trait changes arrive as events).
  */
-final class ReportCache {
+public final class ReportCache {
   private final Map<String, Object> entries;
 
-  ReportCache(int capacity) {
+  public ReportCache(int capacity) {
     this.entries = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
@@ -30,7 +30,7 @@ final class ReportCache {
   }
 
   /** The key of this request over the store as {@code c} sees it now. */
-  static String key(Connection c, Context ctx) throws SQLException {
+  public static String key(Connection c, Context ctx) throws SQLException {
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT max(seq), count(*) FROM events")) {
       rs.next();
@@ -39,11 +39,11 @@ final class ReportCache {
     }
   }
 
-  synchronized Object get(String key) {
+  public synchronized Object get(String key) {
     return entries.get(key);
   }
 
-  synchronized void put(String key, Object report) {
+  public synchronized void put(String key, Object report) {
     entries.put(key, report);
   }
 }

@@ -118,6 +118,86 @@ class AnalysisRoutesTest {
     });
   }
 
+  /** Naive pain points: every negative text with topics, staged one by one in Java. */
+  private String referencePainPoints(java.util.function.Predicate<Event> keep) throws Exception {
+    ModelStages stages = new ModelStages(JourneyModel.defaultModel());
+    java.util.Map<String, java.util.Map<String, List<Event>>> byStage = new java.util.TreeMap<>();
+    try (Connection c = server.store.newConnection(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT " + org.itinera.store.EventRows.COLUMNS
+            + " FROM events")) {
+      while (rs.next()) {
+        Event e = org.itinera.store.EventRows.read(rs);
+        String stage = stages.stageOf(e);
+        if (e.text() == null || e.sentiment() == null || e.sentiment() > -0.25
+            || e.topics().isEmpty() || stage == null || !keep.test(e)) {
+          continue;
+        }
+        for (String topic : e.topics()) {
+          byStage.computeIfAbsent(stage, k -> new java.util.TreeMap<>())
+              .computeIfAbsent(topic, k -> new java.util.ArrayList<>()).add(e);
+        }
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    byStage.forEach((stage, topics) -> topics.entrySet().stream()
+        .sorted(java.util.Comparator.comparing(
+            (java.util.Map.Entry<String, List<Event>> t) -> -t.getValue().size())
+            .thenComparing(java.util.Map.Entry::getKey))
+        .limit(3).forEach(t -> {
+          out.append(stage).append(' ').append(t.getKey()).append(' ')
+              .append(t.getValue().size()).append(' ')
+              .append(t.getValue().stream().map(Event::customerId).distinct().count());
+          t.getValue().stream().sorted(java.util.Comparator.comparingDouble(Event::sentiment)
+              .thenComparing(java.util.Comparator.comparingLong(Event::ts).reversed())
+              .thenComparing(Event::eventId)).limit(2)
+              .forEach(e -> out.append(' ').append(e.eventId()));
+          out.append('\n');
+        }));
+    return out.toString();
+  }
+
+  private String servedPainPoints(String query) {
+    JsonNode pains = http.json("/api/journey-map" + query, server.token()).path("painPoints");
+    StringBuilder out = new StringBuilder();
+    new java.util.TreeMap<String, JsonNode>(
+        java.util.stream.StreamSupport.stream(((Iterable<java.util.Map.Entry<String, JsonNode>>)
+            pains::fields).spliterator(), false).collect(java.util.stream.Collectors.toMap(
+                java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)))
+        .forEach((stage, points) -> points.forEach(p -> {
+          out.append(stage).append(' ').append(p.path("topic").asText()).append(' ')
+              .append(p.path("mentions").asLong()).append(' ')
+              .append(p.path("customers").asLong());
+          p.path("quotes").forEach(q -> out.append(' ').append(q.path("eventId").asText()));
+          out.append('\n');
+        }));
+    return out.toString();
+  }
+
+  @Test
+  void journeyMapPainPoints_matchANaiveReferenceUnderEveryFilter() throws Exception {
+    java.util.Set<String> gold = new java.util.HashSet<>();
+    try (Connection c = server.store.newConnection(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT customer_id, traits FROM profiles")) {
+      while (rs.next()) {
+        if (org.itinera.sequence.PropertyPredicate.eq("plan", "gold").test(rs.getString(2))) {
+          gold.add(rs.getString(1));
+        }
+      }
+    }
+    long from = java.time.Instant.parse("2026-03-20T00:00:00Z").toEpochMilli();
+    long to = java.time.Instant.parse("2026-04-11T00:00:00Z").toEpochMilli();
+    String all = referencePainPoints(e -> true);
+    assertThat(all.lines().count()).isGreaterThan(3);
+    assertThat(servedPainPoints("")).isEqualTo(all);
+    assertThat(servedPainPoints("?channel=chat&channel=review"))
+        .isEqualTo(referencePainPoints(e -> List.of("chat", "review").contains(e.channel())))
+        .isNotEqualTo(all);
+    assertThat(servedPainPoints("?segment=plan:gold"))
+        .isEqualTo(referencePainPoints(e -> gold.contains(e.customerId()))).isNotEqualTo(all);
+    assertThat(servedPainPoints("?from=2026-03-20&to=2026-04-10"))
+        .isEqualTo(referencePainPoints(e -> e.ts() >= from && e.ts() < to)).isNotEqualTo(all);
+  }
+
   @Test
   void textTopics_answersWhatSegmentTopicsComputes() throws Exception {
     for (String query : List.of("", "?stage=retention", "?outcome=churn&churnDays=30&limit=5",

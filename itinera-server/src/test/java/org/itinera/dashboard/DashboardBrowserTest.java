@@ -23,19 +23,23 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The dashboard in a real browser against the real server: login, every page at laptop and phone
- * widths in both languages with no console errors, charts drawn from API data, a journal opened
- * from search and from a quote, customer markup shown as text, and the language switch.
- * Screenshots land in target/screenshots.
+ * The dashboard in a real browser against the real server loaded with the demo data set
+ * ({@link DemoShop}: {@value #CUSTOMERS} customers of Dalbit Market, plus a customer whose reviews
+ * carry markup): login, every page at laptop and phone widths in both languages with no console
+ * errors, charts drawn from API data, a journal opened from search and from a quote, a funnel
+ * built by clicking, customer markup shown as text, and the language switch. Screenshots land in
+ * target/screenshots.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
+  /** Demo customers loaded: enough for every chart, few enough to load in seconds. */
+  static final int CUSTOMERS = 300;
   /** Pages whose endpoints run the journey engine; a server without them must say so. */
   static final Map<String, String> ENGINE_PAGES = Map.of("journey", "/api/journey-map",
       "funnels", "/api/funnels", "paths", "/api/paths", "retention", "/api/retention");
   static final List<String> PAGES = List.of("overview", "journey", "funnels", "paths",
-      "retention", "heatmap", "voice", "customers", "customers/u-bob");
+      "retention", "heatmap", "voice", "customers", "customers/u-eve");
   /** Charts each page must draw, with data. */
   static final Map<String, List<String>> CHARTS = Map.of(
       "overview", List.of("channels", "nps", "sentiment"),
@@ -43,7 +47,7 @@ class DashboardBrowserTest {
       "funnels", List.of("funnel"),
       "paths", List.of("paths"),
       "retention", List.of("retention"),
-      "voice", List.of("themes", "voice-sentiment", "emotions"),
+      "voice", List.of("themes", "voice-sentiment", "emotions", "voice-stages"),
       "heatmap", List.of("heatmap"));
 
   Path dir;
@@ -54,7 +58,7 @@ class DashboardBrowserTest {
   @BeforeAll
   void start() throws Exception {
     dir = Files.createTempDirectory("itinera-dashboard-test");
-    server = new TestServer(dir);
+    server = TestServer.demo(dir, CUSTOMERS);
     browser = new Browser(Path.of("target", "screenshots"));
     available = new java.util.HashSet<>(server.server.routes());
   }
@@ -164,20 +168,43 @@ class DashboardBrowserTest {
   @Test
   @Order(3)
   void customerSearch_opensTheJournal() {
+    Http http = new Http(server.url());
+    // a customer who complained: the search finds them by e-mail and the journal shows their words
+    JsonNode quote = http.json("/api/voice?sentiment=negative&sort=negative&limit=1",
+        server.token()).path("quotes").get(0);
+    String id = quote.path("customerId").asText();
+    JsonNode journal = http.json("/api/customers/" + Http.encode(id) + "/journal?lang=en",
+        server.token());
+    JsonNode traits = journal.path("profile").path("traits");
+    String email = traits.path("email").asText(id);
+    long total = http.json("/api/customers?q=" + Http.encode(email), server.token())
+        .path("total").asLong();
     browser.open(server.url(), "customers");
-    browser.find("#customer-search").sendKeys("minsu.kim");
-    browser.find("[data-list=customers] [data-total='1']");
-    browser.find("[data-customer='u-bob']").click();
+    browser.find("#customer-search").sendKeys(email);
+    browser.find("[data-list=customers] [data-total='" + total + "']");
+    browser.find("[data-customer='" + id + "']").click();
     browser.waitReady();
-    assertThat(browser.driver.getCurrentUrl()).endsWith("#/customers/u-bob");
-    assertThat(browser.find("[data-section=profile] h2").getText()).isEqualTo("김민수");
-    assertThat(browser.all("[data-flag=unresolved_negative_ticket]")).hasSize(1);
-    assertThat(browser.all("[data-section=timeline] .entry")).hasSizeGreaterThan(4);
-    assertThat(browser.find("[data-section=timeline] .said").getText())
-        .isEqualTo("배송이 일주일 넘게 걸렸어요. 너무 늦어요.");
+    assertThat(browser.driver.getCurrentUrl()).endsWith("#/customers/" + Http.encode(id));
+    if (traits.hasNonNull("name")) {
+      assertThat(browser.find("[data-section=profile] h2").getText())
+          .isEqualTo(traits.path("name").asText());
+    }
+    List<String> flags = new ArrayList<>();
+    journal.path("profile").path("flags").forEach(f -> flags.add(f.asText()));
+    assertThat(browser.all("[data-flag]").stream().map(e -> e.getAttribute("data-flag")))
+        .containsExactlyElementsOf(flags);
+    int entries = 0;
+    for (JsonNode episode : journal.path("timeline")) {
+      entries += episode.path("entries").size();
+    }
+    assertThat(browser.all("[data-section=timeline] .entry")).hasSize(entries);
+    assertThat(browser.all("[data-section=timeline] .said").stream().map(WebElement::getText))
+        .contains(quote.path("text").asText().strip());
     List<WebElement> sentences = browser.all("[data-section=story] .sentence");
     assertThat(sentences).isNotEmpty();
-    sentences.get(0).click();
+    WebElement withEvents = sentences.stream()
+        .filter(e -> !e.getAttribute("data-events").isBlank()).findFirst().orElseThrow();
+    withEvents.click();
     assertThat(browser.all(".entry.highlight")).isNotEmpty();
   }
 
@@ -189,8 +216,8 @@ class DashboardBrowserTest {
         .map(WebElement::getText).toList();
     assertThat(texts).contains(ShopData.SCRIPT_REVIEW, ShopData.IMG_REVIEW);
     assertThat(browser.all("[data-list=quotes] script, [data-list=quotes] img")).isEmpty();
-    // the theme named with an <img> tag: its tooltip must show the tag as text
-    browser.open(server.url(), "voice");
+    // the theme named with an <img> tag (among the themes of these texts): its tooltip must show
+    // the tag as text
     Object tip = browser.js("const el = document.querySelector('[data-chart=themes]');"
         + " const c = echarts.getInstanceByDom(el);"
         + " const names = c.getOption().yAxis[0].data;"
@@ -225,6 +252,24 @@ class DashboardBrowserTest {
   }
 
   @Test
+  @Order(8)
+  void journeyStagePainPoints_openTheVoiceOfThatStage() {
+    browser.open(server.url(), "journey");
+    WebElement link = browser.find("[data-stage-texts]");
+    String stage = link.getAttribute("data-stage-texts");
+    link.click();
+    browser.waitReady();
+    assertThat(browser.driver.getCurrentUrl()).contains("#/voice?stage=" + stage);
+    JsonNode api = new Http(server.url()).json("/api/voice?limit=0&sentiment=negative&stage="
+        + stage, server.token());
+    assertThat(new Select(browser.find("select[name=stage]")).getFirstSelectedOption()
+        .getAttribute("value")).isEqualTo(stage);
+    assertThat(browser.find("[data-section=quotes] .sub").getText().replace(",", ""))
+        .contains(String.valueOf(api.path("texts").asLong()));
+    assertThat(browser.all("[data-list=quotes] .quote")).isNotEmpty();
+  }
+
+  @Test
   @Order(6)
   void languageSwitch_showsKoreanLabelsAndKeepsThePage() {
     browser.size(Browser.LAPTOP);
@@ -249,12 +294,23 @@ class DashboardBrowserTest {
   void funnel_builtByClickingShowsTheApisNumbersAndOpensDroppedJournals() {
     browser.size(Browser.LAPTOP);
     browser.open(server.url(), "funnels");
+    // drop the second default step, add one back and make it the purchase, break down by channel
+    List<WebElement> removes = browser.all("[data-list=steps] .step-row button");
+    removes.get(1).click();
+    assertThat(browser.all("[data-list=steps] .step-row")).hasSize(3);
+    browser.find("#add-step").click();
+    List<WebElement> stepSelects = browser.all("[data-list=steps] select[name=step]");
+    assertThat(stepSelects).hasSize(4);
+    new Select(stepSelects.get(2)).selectByValue("Order Completed");
+    new Select(stepSelects.get(3)).selectByValue("Review Submitted");
     new Select(browser.find("select[name=window]")).selectByValue("30d");
+    new Select(browser.find("select[name=by]")).selectByValue("channel");
     browser.find("#run-funnel").click();
     browser.waitReady();
     String hash = browser.driver.getCurrentUrl().substring(
         browser.driver.getCurrentUrl().indexOf("#/funnels?") + "#/funnels?".length());
-    assertThat(hash).contains("step=Product+Viewed").contains("window=30d");
+    assertThat(hash).isEqualTo("step=Product+Viewed&step=Checkout+Started"
+        + "&step=Order+Completed&step=Review+Submitted&window=30d&by=channel");
     if (engineMissing("funnels")) {
       // until the journey engine serves /api/funnels the page must say so, and show no numbers
       assertThat(browser.all("[data-state=unavailable]")).hasSize(1);
@@ -269,13 +325,93 @@ class DashboardBrowserTest {
       assertThat(rows.get(i).getAttribute("data-customers"))
           .isEqualTo(api.path("steps").get(i).path("customers").asText());
     }
+    assertThat(browser.find("[data-kpi=conversion] .value").getText())
+        .isEqualTo(browser.js("return arguments[0].toLocaleString('en-US', {style: 'percent',"
+            + " minimumFractionDigits: 1, maximumFractionDigits: 1})",
+            api.path("conversion").asDouble()));
+    List<WebElement> groups = browser.all("[data-table=groups] tbody tr");
+    assertThat(groups).hasSize(api.path("groups").size()).hasSizeGreaterThan(1);
+    for (int g = 0; g < groups.size(); g++) {
+      List<String> cells = groups.get(g).findElements(By.cssSelector("td.num")).stream()
+          .map(WebElement::getText).toList();
+      JsonNode steps = api.path("groups").get(g).path("steps");
+      for (int i = 0; i < steps.size(); i++) {
+        assertThat(cells.get(i).replace(",", ""))
+            .isEqualTo(steps.get(i).path("customers").asText());
+      }
+    }
     rows.get(1).click();
-    List<WebElement> dropped = browser.all("[data-list=dropped] a");
-    assertThat(dropped).hasSize(api.path("steps").get(1).path("droppedCustomers").size());
-    if (!dropped.isEmpty()) {
-      dropped.get(0).click();
-      browser.waitReady();
-      assertThat(browser.all("[data-section=timeline] .entry")).isNotEmpty();
+    List<String> dropped = browser.all("[data-list=dropped] a").stream()
+        .map(WebElement::getText).toList();
+    List<String> expected = new ArrayList<>();
+    api.path("steps").get(1).path("droppedCustomers").forEach(id -> expected.add(id.asText()));
+    assertThat(dropped).isNotEmpty().containsExactlyElementsOf(expected);
+    browser.find("[data-list=dropped] a").click();
+    browser.waitReady();
+    assertThat(browser.driver.getCurrentUrl())
+        .endsWith("#/customers/" + Http.encode(expected.get(0)));
+    assertThat(browser.all("[data-section=timeline] .entry")).isNotEmpty();
+  }
+
+  @Test
+  @Order(9)
+  void journeyMap_exportsPngAndSvg() {
+    browser.size(Browser.LAPTOP);
+    browser.open(server.url(), "journey");
+    // catch the download links the export buttons click, instead of saving files
+    browser.js("window.__downloads = []; HTMLAnchorElement.prototype.click = function () {"
+        + " window.__downloads.push([this.download, this.href.slice(0, 40),"
+        + " this.href.length]); };");
+    browser.find("#export-png").click();
+    browser.find("#export-svg").click();
+    @SuppressWarnings("unchecked")
+    List<List<Object>> downloads = (List<List<Object>>) browser.js("return window.__downloads");
+    assertThat(downloads).hasSize(2);
+    assertThat(downloads.get(0).get(0)).isEqualTo("itinera-journey-map.png");
+    assertThat(downloads.get(0).get(1).toString()).startsWith("data:image/png;base64,");
+    assertThat(downloads.get(1).get(0)).isEqualTo("itinera-journey-map.svg");
+    assertThat(downloads.get(1).get(1).toString()).startsWith("data:image/svg+xml");
+    for (List<Object> d : downloads) {
+      assertThat(((Number) d.get(2)).longValue()).as("%s size", d.get(0)).isGreaterThan(5_000);
+    }
+    assertThat(unexpectedErrors("journey")).isEmpty();
+  }
+
+  @Test
+  @Order(11)
+  void heatmap_switchesLayoutForTheChosenPage() {
+    browser.size(Browser.LAPTOP);
+    browser.open(server.url(), "heatmap");
+    String page = new Select(browser.find("select[name=page]"))
+        .getFirstSelectedOption().getAttribute("value");
+    browser.all(".segmented button").get(2).click(); // mobile
+    browser.waitReady();
+    assertThat(browser.driver.getCurrentUrl()).contains("device=mobile")
+        .contains("page=" + Http.encode(page).replace("%20", "+"));
+    JsonNode api = new Http(server.url()).json("/api/heatmap?cell=20&device=mobile&page="
+        + Http.encode(page), server.token());
+    assertThat(api.path("device").asText()).isEqualTo("mobile");
+    assertThat(api.path("clicks").asLong()).isPositive();
+    assertChartHasData("heatmap");
+    assertThat(unexpectedErrors("heatmap")).isEmpty();
+  }
+
+  @Test
+  @Order(10)
+  void firstVisit_followsTheBrowsersLanguage() {
+    browser.js("localStorage.removeItem('itinera.lang')");
+    // what a Korean browser sends: navigator.languages follows Accept-Language
+    browser.driver.executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent",
+        browser.js("return navigator.userAgent"), "acceptLanguage", "ko-KR,ko,en-US"));
+    try {
+      browser.open(server.url(), "overview");
+      assertThat(browser.js("return navigator.languages[0]")).isEqualTo("ko-KR");
+      assertThat(browser.find("#page-title").getText()).isEqualTo("개요");
+      assertThat(browser.js("return document.documentElement.lang")).isEqualTo("ko");
+    } finally {
+      browser.driver.executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent",
+          browser.js("return navigator.userAgent"), "acceptLanguage", "en-US,en"));
+      browser.js("localStorage.setItem('itinera.lang', 'en')");
     }
   }
 }

@@ -48,6 +48,12 @@ public final class Http {
     return parse(r.body());
   }
 
+  /** A path segment or query value as the dashboard's encodeURIComponent writes it. */
+  public static String encode(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)
+        .replace("+", "%20");
+  }
+
   public static JsonNode parse(String body) {
     try {
       return JSON.readTree(body);

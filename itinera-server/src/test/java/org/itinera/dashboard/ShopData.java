@@ -119,12 +119,24 @@ public final class ShopData {
     add(event(null, "u-bob", b.plus(3, ChronoUnit.DAYS), "survey_response", "NPS Answered",
         "survey", null, null, null, 2.0, null));
 
-    Instant e = START.plus(30, ChronoUnit.DAYS);
-    identify(null, "u-eve", e, "Eve Park", "eve@example.com", "basic", "Seoul");
-    add(event(null, "u-eve", e.plusSeconds(60), "review", "Review Submitted", "review", null,
+    eve(START.plus(30, ChronoUnit.DAYS));
+  }
+
+  /** Eve, whose two reviews (and one of their topics) carry markup that must render as text. */
+  private void eve(Instant at) {
+    identify(null, "u-eve", at, "Eve Park", "eve@example.com", "basic", "Seoul");
+    add(event(null, "u-eve", at.plusSeconds(60), "review", "Review Submitted", "review", null,
         null, new Said("en", SCRIPT_REVIEW, -0.4, "disappointment", "quality"), 2.0, null));
-    add(event(null, "u-eve", e.plusSeconds(120), "review", "Review Submitted", "review", null,
+    add(event(null, "u-eve", at.plusSeconds(120), "review", "Review Submitted", "review", null,
         null, new Said("en", IMG_REVIEW, -0.3, "disappointment", HTML_TOPIC), 3.0, null));
+  }
+
+  /** Only Eve (customer {@code u-eve}) and her hostile reviews, from the given time. */
+  static List<Event> hostileCustomer(Instant at) {
+    ShopData d = new ShopData();
+    d.seq = 900_000;
+    d.eve(at);
+    return List.copyOf(d.events);
   }
 
   private void randomCustomer(int i) {

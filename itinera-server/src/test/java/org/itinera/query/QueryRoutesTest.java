@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import org.itinera.journey.ModelStages;
 import org.itinera.dashboard.Http;
 import org.itinera.dashboard.TestServer;
+import org.itinera.journey.JourneyModel;
+import org.itinera.store.EventRows;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -160,6 +163,34 @@ class QueryRoutesTest {
         .header("Authorization", "Bearer " + server.token()));
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(error(bad).path("field").asText()).isEqualTo("sort");
+  }
+
+  @Test
+  void voice_countsTextsByJourneyStageAndFiltersByOne() throws Exception {
+    JsonNode all = http.json("/api/voice?limit=0", server.token());
+    ModelStages stages = new ModelStages(JourneyModel.defaultModel());
+    java.util.Map<String, Long> expected = new java.util.TreeMap<>();
+    try (Connection c = server.store.newConnection(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT " + EventRows.COLUMNS
+            + " FROM events WHERE text IS NOT NULL")) {
+      while (rs.next()) {
+        String stage = stages.stageOf(EventRows.read(rs));
+        if (stage != null) {
+          expected.merge(stage, 1L, Long::sum);
+        }
+      }
+    }
+    java.util.Map<String, Long> served = new java.util.TreeMap<>();
+    all.path("stages").forEach(s -> served.put(s.path("value").asText(), s.path("texts").asLong()));
+    assertThat(served).isEqualTo(expected).hasSizeGreaterThan(1);
+    for (var e : expected.entrySet()) {
+      JsonNode one = http.json("/api/voice?stage=" + e.getKey(), server.token());
+      assertThat(one.path("texts").asLong()).as(e.getKey()).isEqualTo(e.getValue());
+    }
+    HttpResponse<String> bad = http.send(http.get("/api/voice?stage=nirvana")
+        .header("Authorization", "Bearer " + server.token()));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(error(bad).path("field").asText()).isEqualTo("stage");
   }
 
   @Test

@@ -67,6 +67,17 @@ export function disposeAll() {
   live.clear();
 }
 
+/**
+ * Axis labels for n categories across el: wrapped under each category where there is room,
+ * slanted where there is not (phones), so neighbouring labels never overlap.
+ */
+export function categoryLabels(el, n) {
+  const room = (el.clientWidth - 72) / Math.max(1, n);
+  if (room >= 84) return {interval: 0, width: room - 8, overflow: 'break'};
+  if (room >= 64) return {interval: 0, width: room - 4, overflow: 'break', fontSize: 11};
+  return {interval: 0, rotate: 35, width: 96, overflow: 'truncate', fontSize: 11};
+}
+
 /** The toolbox with ECharts' own PNG export. */
 export function saveTool(name) {
   return {right: 4, top: 0, feature: {saveAsImage: {title: t('export.png'), name, pixelRatio: 2, backgroundColor: '#fff'}}};

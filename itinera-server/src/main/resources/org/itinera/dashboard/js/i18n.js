@@ -78,7 +78,7 @@ export const fmt = {
   moneyShort: (amount, currency) => {
     if (amount == null || Math.abs(amount) < 1e6) return fmt.money(amount, currency);
     try {
-      return new Intl.NumberFormat(locale(), {style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1}).format(amount);
+      return new Intl.NumberFormat(locale(), {style: 'currency', currency, notation: 'compact', maximumSignificantDigits: 4}).format(amount);
     } catch {
       return fmt.compact(amount) + ' ' + currency;
     }
@@ -95,7 +95,8 @@ export const fmt = {
     if (m < 60 * 48) return t('unit.hours', {n: fmt.num(m / 60, 1)});
     return t('unit.days', {n: fmt.num(m / 1440, 1)});
   },
-  sentiment: s => (s == null ? '–' : (s > 0 ? '+' : '') + fmt.num(s, 2)),
+  // a mean that rounds to zero shows as 0.00, not -0.00
+  sentiment: s => (s == null ? '–' : Math.abs(s) < 0.005 ? fmt.num(0, 2) : (s > 0 ? '+' : '') + fmt.num(s, 2)),
 };
 
 /** A display label for a channel, emotion, sentiment class, ... with a key like channel.web. */

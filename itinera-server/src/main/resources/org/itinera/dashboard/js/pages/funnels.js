@@ -6,7 +6,7 @@
 import {h, append, clear, journalLink, select} from '../dom.js';
 import {t, fmt, label} from '../i18n.js';
 import {get} from '../api.js';
-import {chart, saveTool, tooltipRows} from '../charts.js';
+import {categoryLabels, chart, saveTool, tooltipRows} from '../charts.js';
 
 const WINDOWS = ['1h', '1d', '7d', '30d', ''];
 const PREFERRED = ['Product Viewed', 'Product Added', 'Checkout Started', 'Order Completed'];
@@ -103,7 +103,7 @@ function show(el, f, state) {
         [t('funnels.col.dropOff'), fmt.int(s.dropOff)]]);
     }},
     xAxis: {type: 'category', data: f.steps.map(s => s.label),
-      axisLabel: {interval: 0, width: Math.max(40, chartEl.clientWidth / f.steps.length - 10), overflow: 'truncate'}},
+      axisLabel: categoryLabels(chartEl, f.steps.length)},
     yAxis: {type: 'value', splitLine: {lineStyle: {color: '#eef0f4'}}},
     series: [{type: 'bar', name: t('funnels.col.customers'), barMaxWidth: 64, cursor: 'pointer',
       data: f.steps.map(s => s.customers), itemStyle: {color: '#4f46e5', borderRadius: [6, 6, 0, 0]},

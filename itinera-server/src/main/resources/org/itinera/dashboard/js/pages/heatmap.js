@@ -8,6 +8,12 @@ import {chart, saveTool, tooltipRows} from '../charts.js';
 
 export async function render(view, ctx) {
   view.append(h('div', {class: 'loading'}, t('common.loading')));
+  const device = ctx.params.get('device') || 'auto';
+  const asked = ctx.params.get('page');
+  // with the page in the address both calls go at once; otherwise the most clicked page first
+  const heatmap = page => get('/api/heatmap', {...ctx.period, page, device, cell: 20});
+  const early = asked ? heatmap(asked) : null;
+  early?.catch(() => {}); // handled where awaited; unawaited when the page ends early
   const {pages} = await get('/api/heatmap/pages', ctx.period);
   if (!ctx.alive()) return;
   if (!pages.length) {
@@ -15,9 +21,8 @@ export async function render(view, ctx) {
       h('strong', {}, t('heatmap.none')), h('span', {}, t('heatmap.noneHint'))));
     return;
   }
-  const page = ctx.params.get('page') || pages[0].page;
-  const device = ctx.params.get('device') || 'auto';
-  const map = await get('/api/heatmap', {...ctx.period, page, device, cell: 20});
+  const page = asked || pages[0].page;
+  const map = await (early || heatmap(page));
   if (!ctx.alive()) return;
   const go = changes => ctx.navigate('heatmap', {page, device, ...changes});
   const pageOptions = pages.map(p => [p.page, `${p.page} (${fmt.int(p.clicks)})`]);

@@ -7,7 +7,7 @@
 import {h, journalLink, select} from '../dom.js';
 import {t, tn, fmt, label} from '../i18n.js';
 import {get} from '../api.js';
-import {chart, exportPng, exportSvg, saveTool, sentimentColor, tooltipRows, SENTIMENT_SCALE} from '../charts.js';
+import {categoryLabels, chart, exportPng, exportSvg, saveTool, sentimentColor, tooltipRows, SENTIMENT_SCALE} from '../charts.js';
 
 export async function render(view, ctx) {
   const segment = ctx.params.get('segment') || '';
@@ -78,7 +78,8 @@ function drawMap(el, map) {
   el.style.height = Math.max(320, 80 + rows.length * 44) + 'px';
   return chart(el, {
     grid: {left: 8, right: 16, top: 8, bottom: 56, containLabel: true},
-    toolbox: saveTool('itinera-journey-map'),
+    // bottom right, clear of the stage names along the top
+    toolbox: {...saveTool('itinera-journey-map'), top: null, bottom: 0},
     tooltip: {trigger: 'item', formatter: p => {
       const d = p.data;
       const e = d.cell.emotion || {};
@@ -100,7 +101,7 @@ function drawMap(el, map) {
 
 function drawConversion(el, map) {
   chart(el, {
-    grid: {left: 8, right: 48, top: 44, bottom: 8, containLabel: true},
+    grid: {left: 8, right: 48, top: 64, bottom: 8, containLabel: true},
     toolbox: saveTool('itinera-stage-conversion'),
     legend: {top: 0, left: 0, right: 40},
     tooltip: {trigger: 'axis', formatter: ps => {
@@ -109,7 +110,7 @@ function drawConversion(el, map) {
         [t('journey.onward'), fmt.pct(s.conversion)], [t('journey.dropOff'), fmt.int(s.dropOff)],
         [t('journey.goal'), fmt.pct(s.goalConversion)], [t('journey.timeInStage'), fmt.duration(s.medianMsInStage)]]);
     }},
-    xAxis: {type: 'category', data: map.stages.map(stageName), axisLabel: {interval: 0, width: 76, overflow: 'truncate'}},
+    xAxis: {type: 'category', data: map.stages.map(stageName), axisLabel: categoryLabels(el, map.stages.length)},
     yAxis: [{type: 'value', minInterval: 1, splitLine: {lineStyle: {color: '#eef0f4'}}}, {type: 'value', min: 0, max: 1, show: false}],
     series: [
       {type: 'bar', name: t('common.customers'), data: map.stages.map(s => s.customers), barMaxWidth: 56,
@@ -133,7 +134,7 @@ function drawEmotion(el, map) {
       return tooltipRows(stageName(s), [[t('overview.meanSentiment'), fmt.sentiment(e.meanSentiment)],
         [t('journey.negativeShare'), e.shareNegative == null ? '–' : fmt.pct(e.shareNegative, 0)], [t('journey.scored'), fmt.int(e.scored)]]);
     }},
-    xAxis: {type: 'category', data: map.stages.map(stageName), boundaryGap: false, axisLabel: {interval: 0, width: 76, overflow: 'truncate'}},
+    xAxis: {type: 'category', data: map.stages.map(stageName), axisLabel: categoryLabels(el, map.stages.length)},
     yAxis: {type: 'value', min: -1, max: 1, splitLine: {lineStyle: {color: '#eef0f4'}}},
     series: [{type: 'line', name: t('overview.meanSentiment'), symbolSize: 14, connectNulls: true, lineStyle: {width: 3, color: '#64748b'},
       data: map.stages.map(s => ({value: mean(s.emotion), itemStyle: {color: sentimentColor(mean(s.emotion))}})),
@@ -154,7 +155,9 @@ function pains(map) {
           h('div', {class: 'text'}, q.text),
           h('div', {class: 'meta'}, journalLink(q.customerId, t('common.openJournal')),
             q.sentiment != null ? h('span', {class: 'sent neg'}, fmt.sentiment(q.sentiment)) : null)))))
-        : h('div', {class: 'empty-note'}, t('journey.noPain'))));
+        : h('div', {class: 'empty-note'}, t('journey.noPain')),
+      points.length ? h('a', {href: '#/voice?' + new URLSearchParams({stage: s.stage, sentiment: 'negative', sort: 'negative'}),
+        dataset: {stageTexts: s.stage}}, t('journey.stageTexts') + ' →') : null));
   }
   return grid;
 }

@@ -66,7 +66,7 @@ function drawChannels(o) {
   const el = document.querySelector('[data-chart=channels]');
   if (!o.eventsByChannel.length) return noData(el, t('common.noData'));
   chart(el, {
-    legend: {type: 'scroll', top: 0, left: 0, right: 40},
+    legend: {type: 'scroll', top: 0, left: 0, width: '80%'}, // clear of the save button
     grid: {left: 48, right: 16, top: 40, bottom: 28},
     toolbox: saveTool('itinera-events-by-channel'),
     tooltip: {trigger: 'axis'},

@@ -64,15 +64,24 @@ function show(body, r) {
   for (const n of r.sankey.nodes) {
     if (!colours.has(n.event)) colours.set(n.event, PALETTE[colours.size % PALETTE.length]);
   }
+  // on a phone the columns are too close for names: the legend below names the colours instead
+  const narrow = el.clientWidth < 560;
+  const right = narrow ? 8 : 130;
+  const columns = new Set(r.sankey.nodes.map(n => n.step)).size;
+  const room = (el.clientWidth - 8 - right) / Math.max(1, columns - 1) - 28;
+  el.after(h('div', {class: 'chips', dataset: {legend: 'paths'}, style: {marginTop: '8px'}},
+    [...colours].map(([name, colour]) => h('span', {class: 'chip'},
+      h('span', {style: {display: 'inline-block', width: '8px', height: '8px', borderRadius: '50%',
+        marginRight: '6px', background: colour}}), name))));
   chart(el, {
     toolbox: saveTool('itinera-paths'),
     tooltip: {trigger: 'item', formatter: p => (p.dataType === 'edge'
       ? tooltipRows(`${byId.get(p.data.source)?.event} → ${byId.get(p.data.target)?.event}`, [[t('paths.count'), fmt.int(p.data.value)]])
       : tooltipRows(p.data.display, [[t('paths.step'), p.data.step], [t('paths.count'), fmt.int(p.value)]]))},
     series: [{
-      type: 'sankey', left: 8, right: 130, top: 24, bottom: 8, nodeGap: 10, draggable: false, nodeAlign: 'left',
+      type: 'sankey', left: 8, right, top: 24, bottom: 8, nodeGap: 10, draggable: false, nodeAlign: 'left',
       emphasis: {focus: 'adjacency'}, lineStyle: {color: 'gradient', curveness: 0.5, opacity: 0.35},
-      label: {formatter: p => p.data.display, width: 120, overflow: 'truncate'},
+      label: {show: !narrow, formatter: p => p.data.display, width: Math.min(120, room), overflow: 'truncate'},
       // names must be unique, so nodes are named by id and show their event ('display', not
       // 'label': a data item's label is ECharts' own per-item label option)
       data: r.sankey.nodes.map(n => ({name: String(n.id), display: n.event, step: n.step,

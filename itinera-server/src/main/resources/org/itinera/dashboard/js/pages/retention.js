@@ -15,10 +15,17 @@ function heat(rate) {
   return `rgba(79, 70, 229, ${(0.06 + 0.8 * a).toFixed(3)})`;
 }
 
+/** Weekly cohorts over a few months of data; monthly over more, so the table stays readable. */
+function defaultPeriod(ctx) {
+  const from = Date.parse(ctx.period.from || ctx.catalog.from);
+  const to = Date.parse(ctx.period.to || ctx.catalog.to);
+  return to - from > 120 * 86_400_000 ? 'month' : 'week';
+}
+
 export async function render(view, ctx) {
   const names = ctx.catalog.events.map(e => e.name);
   const q = {start: ctx.params.get('start') || '', return: ctx.params.get('return') || '',
-    period: ctx.params.get('period') || 'week', periods: ctx.params.get('periods') || '8'};
+    period: ctx.params.get('period') || defaultPeriod(ctx), periods: ctx.params.get('periods') || '8'};
   const go = changes => ctx.navigate('retention', Object.fromEntries(Object.entries({...q, ...changes}).filter(([, v]) => v)));
   const any = ['', t('retention.anyEvent')];
   const body = h('div', {});

@@ -1,13 +1,14 @@
-// Voice of the customer: themes, sentiment, emotions and quotes, filtered by topic, channel,
-// emotion, sentiment, language and words; each quote links to its customer's journal.
-// Contract: GET /api/voice?from&to&channel&topic&emotion&sentiment&lang&q&sort&offset&limit.
+// Voice of the customer: themes, sentiment, emotions, journey stages and quotes, filtered by
+// stage, topic, channel, emotion, sentiment, language and words; each quote links to its
+// customer's journal. Contract: GET /api/voice?from&to&stage&channel&topic&emotion&sentiment
+// &lang&q&sort&offset&limit.
 
 import {h, journalLink, select} from '../dom.js';
 import {t, fmt, label} from '../i18n.js';
 import {get} from '../api.js';
-import {chart, saveTool, sentimentColor, tooltipRows} from '../charts.js';
+import {categoryLabels, chart, saveTool, sentimentColor, tooltipRows} from '../charts.js';
 
-const FILTERS = ['topic', 'channel', 'emotion', 'sentiment', 'lang', 'q', 'sort'];
+const FILTERS = ['stage', 'topic', 'channel', 'emotion', 'sentiment', 'lang', 'q', 'sort'];
 const PAGE = 20;
 
 export async function render(view, ctx) {
@@ -24,11 +25,13 @@ export async function render(view, ctx) {
       card(t('voice.themes'), t('voice.themesSub'), h('div', {class: 'chart tall', dataset: {chart: 'themes'}}), 'span-7'),
       h('div', {class: 'span-5', style: {display: 'flex', flexDirection: 'column', gap: '16px'}},
         card(t('voice.sentiment'), null, h('div', {class: 'chart short', dataset: {chart: 'voice-sentiment'}})),
-        card(t('voice.emotions'), null, h('div', {class: 'chart short', dataset: {chart: 'emotions'}})))),
+        card(t('voice.emotions'), null, h('div', {class: 'chart short', dataset: {chart: 'emotions'}}))),
+      card(t('voice.stages'), t('voice.stagesSub'), h('div', {class: 'chart short', dataset: {chart: 'voice-stages'}}), 'span-12')),
     quotes(report, filters, ctx.period));
   drawThemes(report, apply);
   drawSentiment(report, apply);
   drawEmotions(report, apply);
+  drawStages(report, apply);
 }
 
 function card(title, sub, body, span = '') {
@@ -43,7 +46,10 @@ function toolbar(report, f, catalog, apply) {
   const field = (name, options) => h('label', {}, t('voice.filter.' + name),
     select({name, onchange: e => apply({[name]: e.target.value})}, [any, ...options], f[name]));
   const words = h('input', {type: 'search', name: 'q', value: f.q, placeholder: t('voice.filter.qHint')});
+  const stages = report.stages.map(x => x.value);
+  if (f.stage && !stages.includes(f.stage)) stages.push(f.stage);
   return h('form', {class: 'toolbar', onsubmit: e => { e.preventDefault(); apply({q: words.value.trim()}); }},
+    field('stage', stages.map(x => [x, label('stage', x)])),
     field('topic', [...topics].map(x => [x, x])),
     field('channel', catalog.channels.map(c => [c.channel, label('channel', c.channel)])),
     field('emotion', report.emotions.map(e => [e.value, label('emotion', e.value)]).concat(
@@ -121,6 +127,25 @@ function drawEmotions(r, apply) {
   c?.on('click', p => apply({emotion: r.emotions[p.dataIndex].value}));
 }
 
+function drawStages(r, apply) {
+  const el = document.querySelector('[data-chart=voice-stages]');
+  if (!r.stages.length) return empty(el, t('voice.noStages'));
+  const c = chart(el, {
+    grid: {left: 8, right: 16, top: 24, bottom: 8, containLabel: true},
+    toolbox: saveTool('itinera-voice-stages'),
+    tooltip: {trigger: 'item', formatter: p => {
+      const s = r.stages[p.dataIndex];
+      return tooltipRows(label('stage', s.value), [[t('voice.kpi.texts'), fmt.int(s.texts)], [t('overview.meanSentiment'), fmt.sentiment(s.meanSentiment)]]);
+    }},
+    xAxis: {type: 'category', data: r.stages.map(s => label('stage', s.value)), axisLabel: categoryLabels(el, r.stages.length)},
+    yAxis: {type: 'value', minInterval: 1, splitLine: {lineStyle: {color: '#eef0f4'}}},
+    series: [{type: 'bar', name: t('voice.kpi.texts'), barMaxWidth: 48, cursor: 'pointer',
+      data: r.stages.map(s => ({value: s.texts, itemStyle: {color: sentimentColor(s.meanSentiment), borderRadius: [4, 4, 0, 0]}})),
+      label: {show: true, position: 'top', color: '#667085', formatter: p => fmt.sentiment(r.stages[p.dataIndex].meanSentiment)}}],
+  });
+  c?.on('click', p => apply({stage: r.stages[p.dataIndex].value}));
+}
+
 export function quoteCard(q) {
   const cls = q.sentiment == null ? '' : q.sentiment <= -0.25 ? 'neg' : q.sentiment >= 0.25 ? 'pos' : '';
   return h('article', {class: 'quote ' + cls, dataset: {event: q.eventId}},
@@ -149,7 +174,7 @@ function quotes(report, filters, period) {
     more.disabled = false;
     more.hidden = shown >= report.texts || !next.quotes.length;
   });
-  return h('section', {class: 'card'},
+  return h('section', {class: 'card', dataset: {section: 'quotes'}},
     h('div', {class: 'card-head'}, h('h2', {}, t('voice.quotes')), h('span', {class: 'sub'}, t('voice.quotesSub', {n: fmt.int(report.texts)}))),
     report.quotes.length ? list : h('div', {class: 'empty-note'}, t('voice.noQuotes')),
     h('div', {style: {marginTop: '12px'}}, more));
