@@ -36,7 +36,14 @@ public final class Main implements Runnable {
 
   /** The configured command line, also used by tests. */
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new Main());
+    return configure(new CommandLine(new Main()));
+  }
+
+  /**
+   * Reports Itinera's errors as one line naming the field and the reason, with the error's exit
+   * code, instead of a stack trace; used for the whole command line and for tests of one command.
+   */
+  static CommandLine configure(CommandLine cl) {
     cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof ItineraException ie) {
         cmd.getErr().println("itinera: " + (ie.field() != null ? ie.field() + ": " : "")

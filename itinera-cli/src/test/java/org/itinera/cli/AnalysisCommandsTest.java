@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.itinera.ItineraException;
 import org.itinera.event.Event;
 import org.itinera.ingest.Ingestor;
 import org.itinera.server.ItineraServer;
@@ -82,16 +81,9 @@ class AnalysisCommandsTest {
   }
 
   private int run(Object command, String... args) {
-    CommandLine cl = new CommandLine(command);
+    CommandLine cl = Main.configure(new CommandLine(command));
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
-    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof ItineraException ie) {
-        cmd.getErr().println((ie.field() == null ? "" : ie.field() + ": ") + ie.getMessage());
-        return ie.exitCode();
-      }
-      throw e;
-    });
     return cl.execute(args);
   }
 

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.itinera.ItineraException;
 import org.itinera.event.Event;
 import org.itinera.ingest.Ingestor;
 import org.itinera.server.ItineraServer;
@@ -115,16 +114,9 @@ class CustomerCommandsTest {
 
   private int run(Object command, String... args) {
     out.getBuffer().setLength(0);
-    CommandLine cl = new CommandLine(command);
+    CommandLine cl = Main.configure(new CommandLine(command));
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
-    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof ItineraException ie) {
-        cmd.getErr().println((ie.field() == null ? "" : ie.field() + ": ") + ie.getMessage());
-        return ie.exitCode();
-      }
-      throw e;
-    });
     return cl.execute(args);
   }
 

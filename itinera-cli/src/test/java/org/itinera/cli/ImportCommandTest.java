@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.itinera.ItineraException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -21,17 +20,9 @@ class ImportCommandTest {
   final StringWriter err = new StringWriter();
 
   int run(String... args) {
-    CommandLine cl = new CommandLine(new ImportCommand());
+    CommandLine cl = Main.configure(new CommandLine(new ImportCommand()));
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
-    // As Main does: ItineraException -> message and the code's exit status.
-    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof ItineraException ie) {
-        cmd.getErr().println("itinera: " + ie.getMessage());
-        return ie.exitCode();
-      }
-      throw e;
-    });
     return cl.execute(args);
   }
 

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.itinera.ItineraException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -22,17 +21,10 @@ class TextCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String stdin, String... args) {
-    CommandLine cl = new CommandLine(new TextCommand(
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
+    CommandLine cl = Main.configure(new CommandLine(new TextCommand(
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)))));
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
-    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof ItineraException ie) {
-        cmd.getErr().println(ie.getMessage());
-        return ie.exitCode();
-      }
-      throw e;
-    });
     return cl.execute(args);
   }
 

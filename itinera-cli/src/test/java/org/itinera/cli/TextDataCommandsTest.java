@@ -90,16 +90,9 @@ class TextDataCommandsTest {
   private int run(String... args) {
     out.getBuffer().setLength(0);
     err.getBuffer().setLength(0);
-    CommandLine cl = new CommandLine(new TextCommand());
+    CommandLine cl = Main.configure(new CommandLine(new TextCommand()));
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
-    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof ItineraException ie) {
-        cmd.getErr().println((ie.field() == null ? "" : ie.field() + ": ") + ie.getMessage());
-        return ie.exitCode();
-      }
-      throw e;
-    });
     return cl.execute(args);
   }
 
