@@ -70,31 +70,36 @@ public final class ItineraSparkJob {
   }
 
   static List<String> run(SparkSession spark, JobOptions o) {
+    // every option is checked before the cluster reads anything
+    FunnelSpec funnel = o.has("--funnel") ? funnel(o) : null;
+    PathSpec paths = o.has("--paths") ? paths(o) : null;
+    RetentionSpec retention = o.has("--retention") ? retention(o) : null;
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    Dataset<Row> events = spark.read().parquet(o.required("--input"));
-    if (o.has("--resolve-identities")) {
-      events = new IdentityResolution(o.list("--identity-traits",
-          IdentityResolution.DEFAULT_TRAITS)).resolve(events);
-    }
+    JourneyModel model = !o.has("--journey-map") ? null : o.has("--model")
+        ? JourneyModel.parse(read(hadoop, o.get("--model")), o.get("--model"))
+        : JourneyModel.defaultModel();
     int partitions = o.integer("--partitions", 4 * spark.sparkContext().defaultParallelism());
+    if (partitions < 1) {
+      throw ItineraException.invalid("partitions", "must be at least 1, was " + partitions);
+    }
+    IdentityResolution identities = !o.has("--resolve-identities") ? null
+        : new IdentityResolution(o.list("--identity-traits", IdentityResolution.DEFAULT_TRAITS));
+    Dataset<Row> events = spark.read().parquet(o.required("--input"));
+    if (identities != null) {
+      events = identities.resolve(events);
+    }
     Map<String, Object> results = new LinkedHashMap<>();
     try (SparkSource source = SparkSource.of(events, partitions)) {
-      if (o.has("--funnel")) {
-        results.put("funnel", Funnels.run(source, funnel(o)));
+      if (funnel != null) {
+        results.put("funnel", Funnels.run(source, funnel));
       }
-      if (o.has("--paths")) {
-        results.put("paths", Paths.run(source, paths(o)));
+      if (paths != null) {
+        results.put("paths", Paths.run(source, paths));
       }
-      if (o.has("--retention")) {
-        String[] r = o.retention();
-        results.put("retention", Retention.run(source, RetentionSpec.of(
-            Period.valueOf(r[0].toUpperCase(java.util.Locale.ROOT)),
-            Integer.parseInt(r[1]))));
+      if (retention != null) {
+        results.put("retention", Retention.run(source, retention));
       }
-      if (o.has("--journey-map")) {
-        JourneyModel model = o.has("--model")
-            ? JourneyModel.parse(read(hadoop, o.get("--model")), o.get("--model"))
-            : JourneyModel.defaultModel();
+      if (model != null) {
         results.put("journey-map", JourneyMaps.run(source, JourneyMapSpec.of(model)));
       }
     }
@@ -124,6 +129,17 @@ public final class ItineraSparkJob {
         : o.has("--paths-to") ? Anchor.to(EventPredicate.named(o.get("--paths-to")))
         : Anchor.start();
     return PathSpec.of(anchor, o.integer("--paths", 4)).withTop(o.integer("--paths-top", 10));
+  }
+
+  private static RetentionSpec retention(JobOptions o) {
+    String[] r = o.retention();
+    int periods;
+    try {
+      periods = Integer.parseInt(r[1]);
+    } catch (NumberFormatException e) {
+      throw ItineraException.invalid("retention", "'" + r[1] + "' is not a number of periods");
+    }
+    return RetentionSpec.of(Period.valueOf(r[0].toUpperCase(java.util.Locale.ROOT)), periods);
   }
 
   private static String read(Configuration hadoop, String file) {
