@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.spark.sql.SparkSession;
 import org.itinera.ItineraException;
 import org.itinera.funnel.FunnelSpec;
 import org.itinera.funnel.FunnelStep;
@@ -46,10 +47,11 @@ class ItineraSparkJobTest {
 
   @Test
   void run_writesTheEmbeddedEnginesJson() throws Exception {
+    SparkSession spark = LocalSpark.session();
     DemoData data = DemoData.get();
     Path model = dir.resolve("journey.yml");
     Files.writeString(model, JourneyModel.defaultYaml());
-    List<String> written = ItineraSparkJob.run(LocalSpark.session(),
+    List<String> written = ItineraSparkJob.run(spark,
         "--input", data.parquet.toString(), "--output", dir.resolve("out").toString(),
         "--funnel", "Product Viewed, Product Added,Checkout Started", "--window", "7d",
         "--by", "channel", "--paths", "3", "--paths-from", "Product Added",
@@ -71,13 +73,14 @@ class ItineraSparkJobTest {
 
   @Test
   void run_refusesBadArgumentsBeforeReadingData() {
-    assertThatThrownBy(() -> ItineraSparkJob.run(LocalSpark.session(), "--input", "x",
+    SparkSession spark = LocalSpark.session();
+    assertThatThrownBy(() -> ItineraSparkJob.run(spark, "--input", "x",
         "--output", "y")).isInstanceOf(ItineraException.class)
         .hasMessageContaining("at least one analysis");
-    assertThatThrownBy(() -> ItineraSparkJob.run(LocalSpark.session(), "--input", "x",
+    assertThatThrownBy(() -> ItineraSparkJob.run(spark, "--input", "x",
         "--output", "y", "--funnel", "A,B", "--windw", "3d"))
         .isInstanceOf(ItineraException.class).hasMessageContaining("'--windw'");
-    assertThatThrownBy(() -> ItineraSparkJob.run(LocalSpark.session(), "--input", "x",
+    assertThatThrownBy(() -> ItineraSparkJob.run(spark, "--input", "x",
         "--output", "y", "--retention", "day:3"))
         .isInstanceOf(ItineraException.class).hasMessageContaining("week:8");
   }

@@ -19,7 +19,9 @@ class SparkParityTest extends AnalysisContract {
 
   @AfterAll
   static void stop() {
-    spark.close();
+    if (spark != null) {
+      spark.close();
+    }
   }
 
   @Override
