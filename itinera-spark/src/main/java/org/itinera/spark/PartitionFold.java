@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Row;
+import org.itinera.ItineraException;
 import org.itinera.sequence.FilterView;
 import org.itinera.sequence.SequenceAnalysis;
 import org.itinera.sequence.SequenceFilter;
@@ -40,7 +41,7 @@ final class PartitionFold<P extends Serializable>
       Row row = rows.next();
       String id = row.getString(EventColumns.P_CUSTOMER);
       if (id == null) {
-        throw org.itinera.ItineraException.invalid(EventColumns.CUSTOMER,
+        throw ItineraException.invalid(EventColumns.CUSTOMER,
             "an event has no customer_id; resolve identities first (--resolve-identities)");
       }
       if (!id.equals(current)) {

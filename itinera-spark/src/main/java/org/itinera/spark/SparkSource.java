@@ -30,7 +30,9 @@ import org.itinera.sequence.Vocabulary;
  * ships it to the executors, each partition folds its customers into one partial ({@link
  * PartitionFold}), and the partials are merged with a tree reduce. Range partitioning keeps
  * partitions in customer-id order, so {@code (partition << 32) | ordinal-in-partition} orders
- * customers by id as {@link org.itinera.sequence.EventSequence#customerKey()} requires. The
+ * customers by id as {@link org.itinera.sequence.EventSequence#customerKey()} requires; the
+ * customer ordinal is the ordinal within the partition, which only customer-level labels would
+ * read, and those are refused (below). The
  * partitioned, sorted events are persisted on first use and shared by every query of this source.
  *
  * <p>Customer-level breakdowns and trait filters need profile traits, which the event data set
