@@ -46,9 +46,12 @@ public final class StageClassifier implements Serializable {
           : tpIds.computeIfAbsent(rule.touchpoint(), k -> tpIds.size());
     }
     channelTouchpoint = new int[vocabulary.channels().size()];
-    for (int c = 0; c < channelTouchpoint.length; c++) {
-      channelTouchpoint[c] = tpIds.computeIfAbsent(vocabulary.channel(c), k -> tpIds.size());
-    }
+    // Channels in name order, not dictionary order, so that touchpoint ids (and the order of
+    // results that follow them) are the same on every engine, whatever order it met channels in.
+    java.util.stream.IntStream.range(0, channelTouchpoint.length).boxed()
+        .sorted(java.util.Comparator.comparing(vocabulary::channel))
+        .forEach(c -> channelTouchpoint[c] =
+            tpIds.computeIfAbsent(vocabulary.channel(c), k -> tpIds.size()));
     touchpoints = List.copyOf(tpIds.keySet());
     candidates = new int[vocabulary.classCount()][];
     for (int cls = 0; cls < candidates.length; cls++) {

@@ -1,0 +1,11 @@
+/**
+ * The cluster engine: the core's sequence analyses (funnels, paths, journey map, retention) run
+ * unchanged inside Apache Spark over a Parquet data set with the canonical event columns. {@link
+ * org.itinera.spark.SparkSource} is a {@link org.itinera.sequence.SequenceSource} like the embedded
+ * index: it range-partitions events by customer, sorts each partition by customer, time and arrival
+ * order, folds each partition's customers into one partial aggregate on the executors and merges
+ * the partials with a tree reduce. {@link org.itinera.spark.IdentityResolution} stitches customers
+ * from raw ids with the embedded identity graph's naming rule; {@link
+ * org.itinera.spark.ItineraSparkJob} is the {@code spark-submit} entry point. See docs/SPARK.md.
+ */
+package org.itinera.spark;
