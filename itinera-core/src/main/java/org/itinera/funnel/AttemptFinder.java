@@ -43,7 +43,9 @@ import org.itinera.sequence.Vocabulary;
  * <p>Levels are processed from the last to the first for each event so that an event is never used
  * as two steps of one chain. The common case (at most 64 steps, no property conditions, no
  * per-step windows, not strict) first compacts the customer's events to those matching any step,
- * one 64-bit step mask each, and runs the two passes over that.
+ * one 64-bit step mask each, and runs the two passes over that. The most common case of all, in
+ * which no event class satisfies two steps, needs neither masks nor copies: each class maps to its
+ * one step (a byte table) and both passes read the sequence directly.
  */
 final class AttemptFinder implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -58,6 +60,11 @@ final class AttemptFinder implements Serializable {
   private final boolean strict;
   /** At most 64 steps, no property flags, no per-step windows, not strict: the fast path. */
   private final boolean compact;
+  /**
+   * For the fast path when no event class satisfies two steps (the usual funnel of distinct
+   * names): the one step each class satisfies, or -1. Null otherwise.
+   */
+  private final byte[] stepOfClass;
 
   AttemptFinder(List<FunnelStep> funnelSteps, Long windowMs, boolean strict,
       Vocabulary vocabulary) {
@@ -87,6 +94,16 @@ final class AttemptFinder implements Serializable {
       anyFlags |= m != null;
     }
     this.compact = words == 1 && !anyFlags && !strict && !perStep;
+    byte[] single = compact && steps <= Byte.MAX_VALUE ? new byte[vocabulary.classCount()] : null;
+    for (int c = 0; single != null && c < single.length; c++) {
+      long m = classMasks[c];
+      if (Long.bitCount(m) > 1) {
+        single = null;
+      } else {
+        single[c] = (byte) (m == 0 ? -1 : Long.numberOfTrailingZeros(m));
+      }
+    }
+    this.stepOfClass = single;
   }
 
   int steps() {
@@ -101,6 +118,9 @@ final class AttemptFinder implements Serializable {
   int find(EventSequence events, Scratch scratch) {
     int len = events.size();
     scratch.ensure(len, words, steps);
+    if (stepOfClass != null) {
+      return findSingle(events, len, scratch);
+    }
     if (compact) {
       return findCompact(events, len, scratch);
     }
@@ -109,6 +129,67 @@ final class AttemptFinder implements Serializable {
       scratch.stepTs[k] = scratch.ts[scratch.pos[k]];
     }
     return depth;
+  }
+
+  /**
+   * The fast path when every event satisfies at most one step: the same two passes as {@link
+   * #findCompact}, straight over the sequence with one byte lookup per event and no copying.
+   */
+  private int findSingle(EventSequence events, int len, Scratch scratch) {
+    byte[] stepOf = stepOfClass;
+    long[] chainStart = scratch.level;
+    Arrays.fill(chainStart, 0, steps, NONE);
+    int firstStart = -1;
+    for (int j = 0; j < len; j++) {
+      int k = stepOf[events.eventClass(j)];
+      if (k < 0) {
+        continue;
+      }
+      long t = events.ts(j);
+      if (k == 0) {
+        chainStart[0] = t;
+        if (firstStart < 0) {
+          firstStart = j;
+        }
+      } else {
+        long start = chainStart[k - 1];
+        if (start > chainStart[k] && t - start <= window) { // NONE is never greater
+          chainStart[k] = start;
+        }
+      }
+    }
+    if (firstStart < 0) {
+      return 0;
+    }
+    int depth = steps;
+    while (chainStart[depth - 1] == NONE) {
+      depth--;
+    }
+    int[] pos = scratch.pos;
+    long[] stepTs = scratch.stepTs;
+    for (int i = firstStart; i < len; i++) {
+      if (stepOf[events.eventClass(i)] != 0) {
+        continue;
+      }
+      long t0 = events.ts(i);
+      pos[0] = i;
+      stepTs[0] = t0;
+      int level = 1;
+      for (int j = i + 1; j < len && level < depth; j++) {
+        long t = events.ts(j);
+        if (t - t0 > window) {
+          break;
+        }
+        if (stepOf[events.eventClass(j)] == level) {
+          pos[level] = j;
+          stepTs[level++] = t;
+        }
+      }
+      if (level == depth) {
+        return depth;
+      }
+    }
+    throw new IllegalStateException("no start reached depth " + depth);
   }
 
   /**

@@ -89,6 +89,23 @@ final class BaseSegment {
     return to - from;
   }
 
+  /** Decodes customer {@code c}'s event classes into {@code out}. */
+  void decodeClasses(int c, int[] out) {
+    int from = start[c];
+    int to = start[c + 1];
+    if (cls8 != null) {
+      for (int p = from; p < to; p++) {
+        int k = cls8[p] & 0xFF;
+        out[p - from] = k == WIDE8 ? wide(p) : k;
+      }
+    } else {
+      for (int p = from; p < to; p++) {
+        int k = cls16[p];
+        out[p - from] = k == WIDE16 ? wide(p) : k;
+      }
+    }
+  }
+
   int eventClass(int position) {
     if (cls8 != null) {
       int c = cls8[position] & 0xFF;
