@@ -89,19 +89,28 @@ final class BaseSegment {
     return to - from;
   }
 
-  /** Decodes customer {@code c}'s event classes into {@code out}. */
-  void decodeClasses(int c, int[] out) {
-    int from = start[c];
-    int to = start[c + 1];
+  /**
+   * Decodes customer {@code c}'s events {@code from} (inclusive) to {@code to} (exclusive, relative
+   * to the customer) into {@code ts} and {@code cls}; {@code previousTs} is event {@code from - 1}'s
+   * time, ignored when {@code from} is 0.
+   */
+  void decode(int c, int from, int to, long previousTs, long[] ts, int[] cls) {
+    int first = start[c];
+    long t = from == 0 ? epochMs + baseSec[c] * 1000L : previousTs;
+    for (int p = first + from; p < first + to; p++) {
+      int d = dts[p];
+      t += d == FAR ? far(p) : d & 0xFFFFFFFFL;
+      ts[p - first] = t;
+    }
     if (cls8 != null) {
-      for (int p = from; p < to; p++) {
+      for (int p = first + from; p < first + to; p++) {
         int k = cls8[p] & 0xFF;
-        out[p - from] = k == WIDE8 ? wide(p) : k;
+        cls[p - first] = k == WIDE8 ? wide(p) : k;
       }
     } else {
-      for (int p = from; p < to; p++) {
+      for (int p = first + from; p < first + to; p++) {
         int k = cls16[p];
-        out[p - from] = k == WIDE16 ? wide(p) : k;
+        cls[p - first] = k == WIDE16 ? wide(p) : k;
       }
     }
   }

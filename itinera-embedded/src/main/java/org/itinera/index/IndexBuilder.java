@@ -194,37 +194,57 @@ final class IndexBuilder {
     int n = raw.rows;
     int[] ord = new int[n];
     int[] cls = new int[n];
-    int chunks = n < 65_536 ? 1 : threads * 4;
+    // One row range per thread, each with its own count per customer, so that the counting sort's
+    // scatter can run in parallel too: range k's rows of customer c go after ranges 0..k-1's.
+    int chunks = n < 65_536 ? 1 : threads;
+    int[][] counts = new int[chunks][];
     List<Future<Long>> futures = new ArrayList<>();
     for (int k = 0; k < chunks; k++) {
       int from = (int) ((long) n * k / chunks);
       int to = (int) ((long) n * (k + 1) / chunks);
-      futures.add(pool.submit(() -> resolve(raw, from, to, customerOf, classOf, ord, cls)));
+      int[] count = counts[k] = new int[customers];
+      futures.add(pool.submit(() -> resolve(raw, from, to, customerOf, classOf, ord, cls, count)));
     }
     Staging out = new Staging();
     for (Future<Long> f : futures) {
       out.minTs = Math.min(out.minTs, join(f));
     }
     phase("resolve");
-    int[] counts = new int[customers + 1];
-    for (int i = 0; i < n; i++) {
-      counts[ord[i] + 1]++;
-    }
+    int[] start = new int[customers + 1];
+    int at = 0;
     for (int c = 0; c < customers; c++) {
-      counts[c + 1] += counts[c];
+      start[c] = at;
+      for (int[] count : counts) {
+        int k = count[c];
+        count[c] = at;
+        at += k;
+      }
     }
-    out.start = counts.clone();
+    start[customers] = at;
+    out.start = start;
     out.ts = new long[n];
     out.seq = new long[n];
     out.cls = new int[n];
     out.ref = new int[n];
     out.values = raw.values;
-    for (int i = 0; i < n; i++) {
-      int p = counts[ord[i]]++;
-      out.ts[p] = raw.ts[i];
-      out.seq[p] = raw.seq[i];
-      out.cls[p] = cls[i];
-      out.ref[p] = raw.ref[i];
+    List<Future<Long>> scatters = new ArrayList<>();
+    for (int k = 0; k < chunks; k++) {
+      int from = (int) ((long) n * k / chunks);
+      int to = (int) ((long) n * (k + 1) / chunks);
+      int[] next = counts[k];
+      scatters.add(pool.submit(() -> {
+        for (int i = from; i < to; i++) {
+          int p = next[ord[i]]++;
+          out.ts[p] = raw.ts[i];
+          out.seq[p] = raw.seq[i];
+          out.cls[p] = cls[i];
+          out.ref[p] = raw.ref[i];
+        }
+        return 0L;
+      }));
+    }
+    for (Future<Long> f : scatters) {
+      join(f);
     }
     return out;
   }
@@ -266,9 +286,12 @@ final class IndexBuilder {
     return raw;
   }
 
-  /** Maps rows [from, to) to customer and class ordinals; returns their smallest time. */
+  /**
+   * Maps rows [from, to) to customer and class ordinals, counting rows per customer into {@code
+   * count}; returns their smallest time.
+   */
   private static long resolve(Raw raw, int from, int to, LongIntMap customerOf,
-      LongIntMap classOf, int[] ord, int[] cls) {
+      LongIntMap classOf, int[] ord, int[] cls, int[] count) {
     long minTs = Long.MAX_VALUE;
     for (int i = from; i < to; i++) {
       int o = customerOf.get(raw.customerHash[i]);
@@ -278,6 +301,7 @@ final class IndexBuilder {
       }
       ord[i] = o;
       cls[i] = c;
+      count[o]++;
       minTs = Math.min(minTs, raw.ts[i]);
     }
     return minTs;
