@@ -137,32 +137,30 @@ final class AttemptFinder implements Serializable {
    */
   private int findSingle(EventSequence events, int len, Scratch scratch) {
     byte[] stepOf = stepOfClass;
-    long[] chainStart = scratch.level;
-    Arrays.fill(chainStart, 0, steps, NONE);
+    // level[k + 1] is chainStart[k] of findCompact; level[0] is the current event's time (a step-1
+    // event starts a chain at its own time) and events of no step write the spare last slot. So
+    // every event runs the same few instructions with a conditional move and no branch to guess.
+    long[] level = scratch.level;
+    Arrays.fill(level, 0, steps + 2, NONE);
+    int spare = steps;
     int firstStart = -1;
     for (int j = 0; j < len; j++) {
       int k = stepOf[events.eventClass(j)];
-      if (k < 0) {
-        continue;
+      if (k == 0 && firstStart < 0) {
+        firstStart = j;
       }
+      k = k < 0 ? spare : k;
       long t = events.ts(j);
-      if (k == 0) {
-        chainStart[0] = t;
-        if (firstStart < 0) {
-          firstStart = j;
-        }
-      } else {
-        long start = chainStart[k - 1];
-        if (start > chainStart[k] && t - start <= window) { // NONE is never greater
-          chainStart[k] = start;
-        }
-      }
+      level[0] = t;
+      long start = level[k];
+      long current = level[k + 1];
+      level[k + 1] = (start > current) & (t - start <= window) ? start : current;
     }
     if (firstStart < 0) {
       return 0;
     }
     int depth = steps;
-    while (chainStart[depth - 1] == NONE) {
+    while (level[depth] == NONE) {
       depth--;
     }
     int[] pos = scratch.pos;
@@ -174,18 +172,18 @@ final class AttemptFinder implements Serializable {
       long t0 = events.ts(i);
       pos[0] = i;
       stepTs[0] = t0;
-      int level = 1;
-      for (int j = i + 1; j < len && level < depth; j++) {
+      int reached = 1;
+      for (int j = i + 1; j < len && reached < depth; j++) {
         long t = events.ts(j);
         if (t - t0 > window) {
           break;
         }
-        if (stepOf[events.eventClass(j)] == level) {
-          pos[level] = j;
-          stepTs[level++] = t;
+        if (stepOf[events.eventClass(j)] == reached) {
+          pos[reached] = j;
+          stepTs[reached++] = t;
         }
       }
-      if (level == depth) {
+      if (reached == depth) {
         return depth;
       }
     }
@@ -452,10 +450,10 @@ final class AttemptFinder implements Serializable {
       } else if (masks.length < len * words) {
         masks = new long[ts.length * words];
       }
-      if (pos.length < steps) {
+      if (pos.length < steps || level.length < steps + 2) {
         pos = new int[steps];
         stepTs = new long[steps];
-        level = new long[steps];
+        level = new long[steps + 2];
       }
     }
   }

@@ -145,7 +145,7 @@ final class IndexView implements EventSequence {
     if (i >= size) {
       throw new IndexOutOfBoundsException("event " + i + " of " + size);
     }
-    int to = Math.min(size, Math.max(i + 1, Math.max(8, 2 * decoded)));
+    int to = Math.min(size, Math.max(i + 1, Math.max(16, 2 * decoded)));
     base.decode(customer, decoded, to, decoded == 0 ? Long.MIN_VALUE : ts[decoded - 1], ts, cls);
     decoded = to;
   }
