@@ -41,9 +41,9 @@ final class FunnelPartial implements Serializable {
   }
 
   /**
-   * Whether a customer with this key belongs in step {@code step}'s sample. Called for nearly every
-   * customer, so it reads a cached bound instead of the tree: once a sample is full, only keys below
-   * its largest enter.
+   * Whether a customer with this key belongs in step {@code step}'s sample. Called for nearly
+   * every customer, so it reads a cached bound instead of the tree: once a sample is full, only
+   * keys below its largest enter.
    */
   boolean keepsDropped(int step, long key, int limit) {
     if (limit <= 0) {

@@ -90,9 +90,9 @@ final class BaseSegment {
   }
 
   /**
-   * Decodes customer {@code c}'s events {@code from} (inclusive) to {@code to} (exclusive, relative
-   * to the customer) into {@code ts} and {@code cls}; {@code previousTs} is event {@code from - 1}'s
-   * time, ignored when {@code from} is 0.
+   * Decodes customer {@code c}'s events {@code from} (inclusive) to {@code to} (exclusive, both
+   * relative to the customer) into {@code ts} and {@code cls}; {@code previousTs} is the time of
+   * event {@code from - 1}, ignored when {@code from} is 0.
    */
   void decode(int c, int from, int to, long previousTs, long[] ts, int[] cls) {
     int first = start[c];
