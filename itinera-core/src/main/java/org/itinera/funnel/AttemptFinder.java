@@ -43,9 +43,7 @@ import org.itinera.sequence.Vocabulary;
  * <p>Levels are processed from the last to the first for each event so that an event is never used
  * as two steps of one chain. The common case (at most 64 steps, no property conditions, no
  * per-step windows, not strict) first compacts the customer's events to those matching any step,
- * one 64-bit step mask each, and runs the two passes over that. The most common case of all, in
- * which no event class satisfies two steps, needs neither masks nor copies: each class maps to its
- * one step (a byte table) and both passes read the sequence directly.
+ * one 64-bit step mask each, and runs the two passes over that.
  */
 final class AttemptFinder implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -60,11 +58,6 @@ final class AttemptFinder implements Serializable {
   private final boolean strict;
   /** At most 64 steps, no property flags, no per-step windows, not strict: the fast path. */
   private final boolean compact;
-  /**
-   * For the fast path when no event class satisfies two steps (the usual funnel of distinct
-   * names): the one step each class satisfies, or -1. Null otherwise.
-   */
-  private final byte[] stepOfClass;
 
   AttemptFinder(List<FunnelStep> funnelSteps, Long windowMs, boolean strict,
       Vocabulary vocabulary) {
@@ -94,16 +87,6 @@ final class AttemptFinder implements Serializable {
       anyFlags |= m != null;
     }
     this.compact = words == 1 && !anyFlags && !strict && !perStep;
-    byte[] single = compact && steps <= Byte.MAX_VALUE ? new byte[vocabulary.classCount()] : null;
-    for (int c = 0; single != null && c < single.length; c++) {
-      long m = classMasks[c];
-      if (Long.bitCount(m) > 1) {
-        single = null;
-      } else {
-        single[c] = (byte) (m == 0 ? -1 : Long.numberOfTrailingZeros(m));
-      }
-    }
-    this.stepOfClass = single;
   }
 
   int steps() {
@@ -118,9 +101,6 @@ final class AttemptFinder implements Serializable {
   int find(EventSequence events, Scratch scratch) {
     int len = events.size();
     scratch.ensure(len, words, steps);
-    if (stepOfClass != null) {
-      return findSingle(events, len, scratch);
-    }
     if (compact) {
       return findCompact(events, len, scratch);
     }
@@ -129,65 +109,6 @@ final class AttemptFinder implements Serializable {
       scratch.stepTs[k] = scratch.ts[scratch.pos[k]];
     }
     return depth;
-  }
-
-  /**
-   * The fast path when every event satisfies at most one step: the same two passes as {@link
-   * #findCompact}, straight over the sequence with one byte lookup per event and no copying.
-   */
-  private int findSingle(EventSequence events, int len, Scratch scratch) {
-    byte[] stepOf = stepOfClass;
-    // level[k + 1] is chainStart[k] of findCompact; level[0] is the current event's time (a step-1
-    // event starts a chain at its own time) and events of no step write the spare last slot. So
-    // every event runs the same few instructions with a conditional move and no branch to guess.
-    long[] level = scratch.level;
-    Arrays.fill(level, 0, steps + 2, NONE);
-    int spare = steps;
-    int firstStart = -1;
-    for (int j = 0; j < len; j++) {
-      int k = stepOf[events.eventClass(j)];
-      if (k == 0 && firstStart < 0) {
-        firstStart = j;
-      }
-      k = k < 0 ? spare : k;
-      long t = events.ts(j);
-      level[0] = t;
-      long start = level[k];
-      long current = level[k + 1];
-      level[k + 1] = (start > current) & (t - start <= window) ? start : current;
-    }
-    if (firstStart < 0) {
-      return 0;
-    }
-    int depth = steps;
-    while (level[depth] == NONE) {
-      depth--;
-    }
-    int[] pos = scratch.pos;
-    long[] stepTs = scratch.stepTs;
-    for (int i = firstStart; i < len; i++) {
-      if (stepOf[events.eventClass(i)] != 0) {
-        continue;
-      }
-      long t0 = events.ts(i);
-      pos[0] = i;
-      stepTs[0] = t0;
-      int reached = 1;
-      for (int j = i + 1; j < len && reached < depth; j++) {
-        long t = events.ts(j);
-        if (t - t0 > window) {
-          break;
-        }
-        if (stepOf[events.eventClass(j)] == reached) {
-          pos[reached] = j;
-          stepTs[reached++] = t;
-        }
-      }
-      if (reached == depth) {
-        return depth;
-      }
-    }
-    throw new IllegalStateException("no start reached depth " + depth);
   }
 
   /**
@@ -450,10 +371,10 @@ final class AttemptFinder implements Serializable {
       } else if (masks.length < len * words) {
         masks = new long[ts.length * words];
       }
-      if (pos.length < steps || level.length < steps + 2) {
+      if (pos.length < steps) {
         pos = new int[steps];
         stepTs = new long[steps];
-        level = new long[steps + 2];
+        level = new long[steps];
       }
     }
   }

@@ -89,32 +89,6 @@ final class BaseSegment {
     return to - from;
   }
 
-  /**
-   * Decodes customer {@code c}'s events {@code from} (inclusive) to {@code to} (exclusive, both
-   * relative to the customer) into {@code ts} and {@code cls}; {@code previousTs} is the time of
-   * event {@code from - 1}, ignored when {@code from} is 0.
-   */
-  void decode(int c, int from, int to, long previousTs, long[] ts, int[] cls) {
-    int first = start[c];
-    long t = from == 0 ? epochMs + baseSec[c] * 1000L : previousTs;
-    for (int p = first + from; p < first + to; p++) {
-      int d = dts[p];
-      t += d == FAR ? far(p) : d & 0xFFFFFFFFL;
-      ts[p - first] = t;
-    }
-    if (cls8 != null) {
-      for (int p = first + from; p < first + to; p++) {
-        int k = cls8[p] & 0xFF;
-        cls[p - first] = k == WIDE8 ? wide(p) : k;
-      }
-    } else {
-      for (int p = first + from; p < first + to; p++) {
-        int k = cls16[p];
-        cls[p - first] = k == WIDE16 ? wide(p) : k;
-      }
-    }
-  }
-
   int eventClass(int position) {
     if (cls8 != null) {
       int c = cls8[position] & 0xFF;

@@ -6,12 +6,10 @@ import org.itinera.sequence.Vocabulary;
 
 /**
  * The {@link EventSequence} the analyses see: re-pointed at one customer after another by a worker.
- * Times and classes are decoded into scratch arrays on first use (times are deltas, classes
- * bytes), so the analyses' per-event calls are plain array reads that the JIT inlines, and a query
- * that looks at a customer's first few events only (paths from the journey start) decodes only
- * those. A customer
- * with appended (tail) events is merged into the same arrays; on equal times base events come
- * first, because every tail event arrived later.
+ * Times are decoded into a scratch array once per customer (they are deltas); classes are read
+ * straight from the base column (measured: decoding them too, or decoding lazily on first use,
+ * made every analysis slower). A customer with appended (tail) events is merged into scratch
+ * arrays instead; on equal times base events come first, because every tail event arrived later.
  */
 final class IndexView implements EventSequence {
   private final Snapshot snapshot;
@@ -31,8 +29,6 @@ final class IndexView implements EventSequence {
   /** For merged views: base position, or -(tail index + 1). */
   private int[] source = new int[64];
   private int baseCount;
-  /** How many leading events of the current customer {@code ts} and {@code cls} hold. */
-  private int decoded;
 
   IndexView(Snapshot snapshot, Vocabulary vocabulary, QueryFlags flags) {
     this.snapshot = snapshot;
@@ -71,10 +67,11 @@ final class IndexView implements EventSequence {
     ensure(size);
     merged = t1 > t0;
     if (!merged) {
-      decoded = 0; // decoded on first use: a query that reads a few events pays for those only
+      if (baseCount > 0) {
+        base.decodeTimes(c, ts);
+      }
       return;
     }
-    decoded = size;
     if (baseCount > 0) {
       base.decodeTimes(c, baseTs);
     }
@@ -131,31 +128,15 @@ final class IndexView implements EventSequence {
 
   @Override
   public long ts(int i) {
-    if (i >= decoded) {
-      decodeThrough(i);
-    }
     return ts[i];
-  }
-
-  /**
-   * Decodes base events up to at least {@code i}, in growing chunks: times are a running sum, so
-   * they continue from the last decoded one.
-   */
-  private void decodeThrough(int i) {
-    if (i >= size) {
-      throw new IndexOutOfBoundsException("event " + i + " of " + size);
-    }
-    int to = Math.min(size, Math.max(i + 1, Math.max(16, 2 * decoded)));
-    base.decode(customer, decoded, to, decoded == 0 ? Long.MIN_VALUE : ts[decoded - 1], ts, cls);
-    decoded = to;
   }
 
   @Override
   public int eventClass(int i) {
-    if (i >= decoded) {
-      decodeThrough(i);
+    if (merged) {
+      return cls[i];
     }
-    return cls[i];
+    return base.eventClass(from + i);
   }
 
   @Override
