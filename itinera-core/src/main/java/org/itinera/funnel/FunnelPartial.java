@@ -20,6 +20,8 @@ final class FunnelPartial implements Serializable {
   final long[][] nextInstead;
   final TreeMap<Long, String>[] dropped;
   transient AttemptFinder.Scratch scratch;
+  /** Per step, the key bound of {@link #keepsDropped}; rebuilt lazily after deserialisation. */
+  private transient long[] droppedBound;
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   FunnelPartial(int steps) {
@@ -38,10 +40,23 @@ final class FunnelPartial implements Serializable {
     return scratch;
   }
 
-  /** Whether a customer with this key belongs in step {@code step}'s sample. */
+  /**
+   * Whether a customer with this key belongs in step {@code step}'s sample. Called for nearly
+   * every customer, so it reads a cached bound instead of the tree: once a sample is full, only
+   * keys below its largest enter.
+   */
   boolean keepsDropped(int step, long key, int limit) {
-    TreeMap<Long, String> sample = dropped[step];
-    return limit > 0 && (sample.size() < limit || key < sample.lastKey());
+    if (limit <= 0) {
+      return false;
+    }
+    if (droppedBound == null) {
+      droppedBound = new long[dropped.length];
+      for (int k = 0; k < dropped.length; k++) {
+        droppedBound[k] = bound(k, limit);
+      }
+    }
+    long b = droppedBound[step];
+    return key < b || (b == Long.MAX_VALUE && dropped[step].size() < limit);
   }
 
   void addDropped(int step, long key, String customerId, int limit) {
@@ -50,6 +65,15 @@ final class FunnelPartial implements Serializable {
     if (sample.size() > limit) {
       sample.pollLastEntry();
     }
+    if (droppedBound != null) {
+      droppedBound[step] = bound(step, limit);
+    }
+  }
+
+  /** Keys below this enter the sample: any key while it has room, else those below its largest. */
+  private long bound(int step, int limit) {
+    TreeMap<Long, String> sample = dropped[step];
+    return sample.size() < limit ? Long.MAX_VALUE : sample.lastKey();
   }
 
   void countNext(int step, int event, int events) {

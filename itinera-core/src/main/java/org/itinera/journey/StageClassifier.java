@@ -31,6 +31,11 @@ public final class StageClassifier implements Serializable {
   /** Per class: 0 never a goal, 1 always, 2 depends on property flags. */
   private final byte[] goalOfClass;
   private final int[] channelTouchpointOfClass;
+  /** Per class: the rule its events always fall under, -1 for none, or {@link #VARIES}. */
+  private final int[] fixedRule;
+
+  /** {@link #fixedRule} of a class whose events' rule depends on their properties. */
+  public static final int VARIES = -2;
 
   StageClassifier(JourneyModel model, Vocabulary vocabulary) {
     Map<String, Integer> tpIds = new LinkedHashMap<>();
@@ -78,6 +83,19 @@ public final class StageClassifier implements Serializable {
       }
       channelTouchpointOfClass[cls] = channelTouchpoint[vocabulary.channelOfClass(cls)];
     }
+    fixedRule = new int[candidates.length];
+    for (int cls = 0; cls < candidates.length; cls++) {
+      int[] c = candidates[cls];
+      fixedRule[cls] = c.length == 0 ? -1 : rules[c[0]].classOnly() ? c[0] : VARIES;
+    }
+  }
+
+  /**
+   * The rule every event of this class falls under whatever its properties, -1 when no rule can
+   * match it, or {@link #VARIES} when property conditions decide (then ask {@link #rule}).
+   */
+  public int fixedRule(int eventClass) {
+    return fixedRule[eventClass];
   }
 
   /** {@link #rule(EventSequence, int)} for an event whose class the caller already read. */

@@ -26,12 +26,23 @@ final class JourneyMapAnalysis implements SequenceAnalysis<JourneyMapPartial, Jo
   private final StageClassifier classifier;
   private final int stages;
   private final int tps;
+  /** Per event class: its rule when properties cannot change it, else {@code VARIES}. */
+  private final int[] ruleOfClass;
+  /** Per event class: its touchpoint under that fixed rule. */
+  private final int[] touchpointOfClass;
 
   JourneyMapAnalysis(JourneyModel model, Vocabulary vocabulary) {
     this.model = model;
     this.classifier = model.classifier(vocabulary);
     this.stages = model.stages().size();
     this.tps = classifier.touchpoints().size();
+    this.ruleOfClass = new int[vocabulary.classCount()];
+    this.touchpointOfClass = new int[vocabulary.classCount()];
+    for (int cls = 0; cls < ruleOfClass.length; cls++) {
+      ruleOfClass[cls] = classifier.fixedRule(cls);
+      touchpointOfClass[cls] = ruleOfClass[cls] == StageClassifier.VARIES ? -1
+          : classifier.touchpointOf(cls, ruleOfClass[cls]);
+    }
   }
 
   @Override
@@ -58,8 +69,14 @@ final class JourneyMapAnalysis implements SequenceAnalysis<JourneyMapPartial, Jo
     int lastGoal = -1;
     for (int i = 0; i < n; i++) {
       int cls = events.eventClass(i);
-      int rule = classifier.rule(events, i, cls);
-      int tp = classifier.touchpointOf(cls, rule);
+      int rule = ruleOfClass[cls];
+      int tp;
+      if (rule == StageClassifier.VARIES) {
+        rule = classifier.rule(events, i, cls);
+        tp = classifier.touchpointOf(cls, rule);
+      } else {
+        tp = touchpointOfClass[cls];
+      }
       double sentiment = events.measure(Measure.SENTIMENT, i);
       boolean scored = !Double.isNaN(sentiment);
       p.touchpoints.add(tp, stamp);

@@ -56,9 +56,9 @@ final class PathAnalysis implements SequenceAnalysis<PathPartial, PathAnalysis.R
     PathCounts p = partial.packed;
     long[] counts = new long[p.size() + partial.wide.size()];
     int n = 0;
-    for (int s = 0; s < p.keys.length; s++) {
-      if (p.keys[s] != 0) {
-        counts[n++] = p.counts[s];
+    for (int s = 0; s < p.capacity(); s++) {
+      if (p.key(s) != 0) {
+        counts[n++] = p.count(s);
       }
     }
     for (long[] v : partial.wide.values()) {
@@ -70,10 +70,10 @@ final class PathAnalysis implements SequenceAnalysis<PathPartial, PathAnalysis.R
       threshold = counts[n - top];
     }
     List<Counted> candidates = new ArrayList<>();
-    for (int s = 0; s < p.keys.length; s++) {
-      if (p.keys[s] != 0 && p.counts[s] >= threshold) {
-        candidates.add(new Counted(PathKeys.unpack(p.keys[s]), p.keys[s], null, p.counts[s],
-            p.customers[s]));
+    for (int s = 0; s < p.capacity(); s++) {
+      if (p.key(s) != 0 && p.count(s) >= threshold) {
+        candidates.add(new Counted(PathKeys.unpack(p.key(s)), p.key(s), null, p.count(s),
+            p.customers(s)));
       }
     }
     long limit = threshold;

@@ -1,20 +1,22 @@
 package org.itinera.path;
 
 import java.io.Serializable;
+
 /**
  * Occurrence and customer counts per path, keyed by a packed long (up to four event-name ids of 16
  * bits each, id + 1 so that zero means "no event"). Open addressing with linear probing: the hot
- * loop of a paths query is one probe per path, with no boxing. {@code stamp} remembers the last
- * customer (a per-partial counter) that counted towards a slot, so distinct customers are counted
- * without a per-customer set.
+ * loop of a paths query is one probe per path, with no boxing. A slot is three adjacent longs (key,
+ * occurrences, then customers in the low 32 bits and a stamp in the high 32), so a probe touches
+ * one cache line even when tens of thousands of distinct paths outgrow the caches. The stamp
+ * remembers the last customer (a per-partial counter) that counted towards the slot, so distinct
+ * customers are counted without a per-customer set.
  */
 final class PathCounts implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
+  private static final int WIDTH = 3;
+  private static final long LOW = 0xFFFFFFFFL;
 
-  long[] keys = new long[1024];
-  long[] counts = new long[1024];
-  long[] customers = new long[1024];
-  private int[] stamps = new int[1024];
+  private long[] slots = new long[1024 * WIDTH];
   private int size;
 
   static boolean packable(int length, int names) {
@@ -23,52 +25,71 @@ final class PathCounts implements Serializable {
 
   /** Counts one occurrence for the customer with this stamp (stamps start at 1). */
   void count(long key, int stamp) {
-    int slot = slot(key);
-    counts[slot]++;
-    if (stamps[slot] != stamp) {
-      stamps[slot] = stamp;
-      customers[slot]++;
+    int at = slot(key) * WIDTH;
+    slots[at + 1]++;
+    long c = slots[at + 2];
+    if ((int) (c >>> 32) != stamp) {
+      slots[at + 2] = ((long) stamp << 32) | ((c + 1) & LOW);
     }
     growIfFull();
   }
 
   void addAll(PathCounts other) {
-    for (int s = 0; s < other.keys.length; s++) {
-      if (other.keys[s] != 0) {
-        int slot = slot(other.keys[s]);
-        counts[slot] += other.counts[s];
-        customers[slot] += other.customers[s];
-        stamps[slot] = 0;
+    for (int s = 0; s < other.capacity(); s++) {
+      if (other.key(s) != 0) {
+        int at = slot(other.key(s)) * WIDTH;
+        slots[at + 1] += other.count(s);
+        slots[at + 2] = (slots[at + 2] + other.customers(s)) & LOW; // stamps are per partial
         growIfFull();
       }
     }
   }
 
+  /** Slots to iterate with {@link #key}, {@link #count} and {@link #customers}. */
+  int capacity() {
+    return slots.length / WIDTH;
+  }
+
+  /** The key in slot {@code s}, 0 when empty. */
+  long key(int s) {
+    return slots[s * WIDTH];
+  }
+
+  long count(int s) {
+    return slots[s * WIDTH + 1];
+  }
+
+  long customers(int s) {
+    return slots[s * WIDTH + 2] & LOW;
+  }
+
   /** The slot holding {@code key}, claimed if absent. */
   private int slot(long key) {
-    int mask = keys.length - 1;
+    int mask = capacity() - 1;
     int slot = (int) mix(key) & mask;
-    while (keys[slot] != 0 && keys[slot] != key) {
+    long k;
+    while ((k = slots[slot * WIDTH]) != 0 && k != key) {
       slot = (slot + 1) & mask;
     }
-    if (keys[slot] == 0) {
-      keys[slot] = key;
+    if (k == 0) {
+      slots[slot * WIDTH] = key;
       size++;
     }
     return slot;
   }
 
   private void growIfFull() {
-    if (size * 2 > keys.length) {
+    if (size * 2 > capacity()) {
       grow();
     }
   }
 
   boolean contains(long key) {
-    int mask = keys.length - 1;
+    int mask = capacity() - 1;
     int slot = (int) mix(key) & mask;
-    while (keys[slot] != 0) {
-      if (keys[slot] == key) {
+    long k;
+    while ((k = slots[slot * WIDTH]) != 0) {
+      if (k == key) {
         return true;
       }
       slot = (slot + 1) & mask;
@@ -77,26 +98,16 @@ final class PathCounts implements Serializable {
   }
 
   private void grow() {
-    long[] oldKeys = keys;
-    long[] oldCounts = counts;
-    long[] oldCustomers = customers;
-    int[] oldStamps = stamps;
-    int cap = keys.length * 2;
-    keys = new long[cap];
-    counts = new long[cap];
-    customers = new long[cap];
-    stamps = new int[cap];
-    int mask = cap - 1;
-    for (int s = 0; s < oldKeys.length; s++) {
-      if (oldKeys[s] != 0) {
-        int slot = (int) mix(oldKeys[s]) & mask;
-        while (keys[slot] != 0) {
+    long[] old = slots;
+    slots = new long[old.length * 2];
+    int mask = capacity() - 1;
+    for (int at = 0; at < old.length; at += WIDTH) {
+      if (old[at] != 0) {
+        int slot = (int) mix(old[at]) & mask;
+        while (slots[slot * WIDTH] != 0) {
           slot = (slot + 1) & mask;
         }
-        keys[slot] = oldKeys[s];
-        counts[slot] = oldCounts[s];
-        customers[slot] = oldCustomers[s];
-        stamps[slot] = oldStamps[s];
+        System.arraycopy(old, at, slots, slot * WIDTH, WIDTH);
       }
     }
   }

@@ -27,10 +27,12 @@ import org.itinera.sequence.Vocabulary;
  * detected and reported rather than silently merging them. All queries run in one read
  * transaction, so they see the same snapshot even while ingestion continues.
  *
- * <p>Rows arrive in storage order; a counting sort by customer ordinal places them, and each
- * customer's few events are then sorted by time and seq in place (usually already in order) and
- * encoded, in parallel over customer ranges. The numeric fields, which few events carry, are
- * fetched afterwards by a narrow query and placed by seq within their customer.
+ * <p>Rows arrive in storage order. Their hashes are resolved to ordinals in parallel over row
+ * ranges, a counting sort by customer ordinal places them, and each customer's few events are then
+ * sorted by time and seq in place (usually already in order) and encoded, in parallel over
+ * customer ranges. The numeric fields, which few events carry, come in the same query: a bit mask
+ * says which are present, so only those doubles are read, and each present row is followed
+ * through the sort by a reference.
  */
 final class IndexBuilder {
   private static final String MAX = "SELECT coalesce(max(seq), -1), count(*) FROM events";
@@ -42,11 +44,14 @@ final class IndexBuilder {
       + "WHERE seq <= ? GROUP BY customer_id ORDER BY customer_id";
   private static final String CLASSES = "SELECT type, name, channel, " + CLASS_HASH
       + " FROM events WHERE seq <= ? GROUP BY type, name, channel";
+  /**
+   * Every event as numbers, plus a bit mask of which numeric fields it carries (1 sentiment, 2
+   * rating, 4 revenue) so that the doubles are read only where present.
+   */
   private static final String EVENTS = "SELECT " + CUSTOMER_HASH + ", epoch_ms(ts), seq, "
-      + CLASS_HASH + " FROM events WHERE seq <= ?";
-  private static final String MEASURES = "SELECT " + CUSTOMER_HASH + ", epoch_ms(ts), seq, "
-      + "sentiment, rating, revenue FROM events WHERE seq <= ? AND (sentiment IS NOT NULL "
-      + "OR rating IS NOT NULL OR revenue IS NOT NULL)";
+      + CLASS_HASH + ", (sentiment IS NOT NULL)::INTEGER + 2 * (rating IS NOT NULL)::INTEGER "
+      + "+ 4 * (revenue IS NOT NULL)::INTEGER, sentiment, rating, revenue FROM events "
+      + "WHERE seq <= ?";
 
   private final Connection connection;
   private final ExecutorService pool;
@@ -131,10 +136,10 @@ final class IndexBuilder {
     phase("classes");
     int customers = ids.size();
     Staging staging = fetchEvents(maxSeq, rows, customerOf, classOf, customers);
-    phase("events");
+    phase("place");
     BaseSegment encoded = encode(staging, customers, vocabulary.classCount(), maxSeq);
     phase("sort+encode");
-    BaseSegment base = encoded.withMeasures(fetchMeasures(maxSeq, staging, customerOf));
+    BaseSegment base = encoded.withMeasures(measures(staging));
     phase("numeric fields");
     Snapshot snapshot = new Snapshot(vocabulary.build(), Customers.ofSorted(ids.toArray(
         new String[0])), base, Tail.EMPTY, maxSeq);
@@ -142,119 +147,193 @@ final class IndexBuilder {
     return new Built(snapshot, vocabulary, new LinkedHashMap<>(phases));
   }
 
-  /** Events sorted by customer, time and seq, before encoding. */
+  /**
+   * Events sorted by customer, time and seq, before encoding; {@code ref[p]} is the row of the
+   * numeric fields of position p in {@code values}, or -1.
+   */
   private static final class Staging {
     int[] start;
     long[] ts;
     long[] seq;
     int[] cls;
+    int[] ref;
+    double[][] values;
     long minTs = Long.MAX_VALUE;
   }
 
+  /** The events query's rows as read, before customers and classes are resolved. */
+  private static final class Raw {
+    final long[] customerHash;
+    final long[] ts;
+    final long[] seq;
+    final long[] classHash;
+    final int[] ref;
+    double[][] values = new double[3][1024];
+    int rows;
+    int measured;
+
+    Raw(int capacity) {
+      customerHash = new long[capacity];
+      ts = new long[capacity];
+      seq = new long[capacity];
+      classHash = new long[capacity];
+      ref = new int[capacity];
+    }
+  }
+
+  /**
+   * Reads the events (one pass over JDBC, numbers only), resolves customer and class hashes to
+   * ordinals in parallel over row ranges (the customer map is far larger than the caches, so those
+   * lookups are memory-bound and gain from a second core), then places rows by a counting sort on
+   * the customer ordinal.
+   */
   private Staging fetchEvents(long maxSeq, int rows, LongIntMap customerOf, LongIntMap classOf,
       int customers) throws SQLException {
-    int[] ord = new int[rows];
-    long[] ts = new long[rows];
-    long[] seq = new long[rows];
-    int[] cls = new int[rows];
-    int[] counts = new int[customers + 1];
+    Raw raw = read(maxSeq, rows);
+    phase("events");
+    int n = raw.rows;
+    int[] ord = new int[n];
+    int[] cls = new int[n];
+    // One row range per thread, each with its own count per customer, so that the counting sort's
+    // scatter can run in parallel too: range k's rows of customer c go after ranges 0..k-1's.
+    int chunks = n < 65_536 ? 1 : threads;
+    int[][] counts = new int[chunks][];
+    List<Future<Long>> futures = new ArrayList<>();
+    for (int k = 0; k < chunks; k++) {
+      int from = (int) ((long) n * k / chunks);
+      int to = (int) ((long) n * (k + 1) / chunks);
+      int[] count = counts[k] = new int[customers];
+      futures.add(pool.submit(() -> resolve(raw, from, to, customerOf, classOf, ord, cls, count)));
+    }
     Staging out = new Staging();
-    int n = 0;
-    try (PreparedStatement s = connection.prepareStatement(EVENTS)) {
-      s.setLong(1, maxSeq);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          int o = customerOf.get(r.getLong(1));
-          int c = classOf.get(r.getLong(4));
-          if (o < 0 || c < 0 || n == rows) {
-            throw new ItineraException(ErrorCode.INTERNAL, null, "the events table changed "
-                + "during the index build's read transaction");
-          }
-          ord[n] = o;
-          ts[n] = r.getLong(2);
-          seq[n] = r.getLong(3);
-          cls[n] = c;
-          counts[o + 1]++;
-          out.minTs = Math.min(out.minTs, ts[n]);
-          n++;
-        }
+    for (Future<Long> f : futures) {
+      out.minTs = Math.min(out.minTs, join(f));
+    }
+    phase("resolve");
+    int[] start = new int[customers + 1];
+    int at = 0;
+    for (int c = 0; c < customers; c++) {
+      start[c] = at;
+      for (int[] count : counts) {
+        int k = count[c];
+        count[c] = at;
+        at += k;
       }
     }
-    for (int c = 0; c < customers; c++) {
-      counts[c + 1] += counts[c];
-    }
-    out.start = counts.clone();
+    start[customers] = at;
+    out.start = start;
     out.ts = new long[n];
     out.seq = new long[n];
     out.cls = new int[n];
-    for (int i = 0; i < n; i++) {
-      int p = counts[ord[i]]++;
-      out.ts[p] = ts[i];
-      out.seq[p] = seq[i];
-      out.cls[p] = cls[i];
+    out.ref = new int[n];
+    out.values = raw.values;
+    List<Future<Long>> scatters = new ArrayList<>();
+    for (int k = 0; k < chunks; k++) {
+      int from = (int) ((long) n * k / chunks);
+      int to = (int) ((long) n * (k + 1) / chunks);
+      int[] next = counts[k];
+      scatters.add(pool.submit(() -> {
+        for (int i = from; i < to; i++) {
+          int p = next[ord[i]]++;
+          out.ts[p] = raw.ts[i];
+          out.seq[p] = raw.seq[i];
+          out.cls[p] = cls[i];
+          out.ref[p] = raw.ref[i];
+        }
+        return 0L;
+      }));
+    }
+    for (Future<Long> f : scatters) {
+      join(f);
     }
     return out;
   }
 
-  private Measures fetchMeasures(long maxSeq, Staging st, LongIntMap customerOf)
-      throws SQLException {
-    int n = 0;
-    int[] pos = new int[1024];
-    double[][] values = new double[3][1024];
-    try (PreparedStatement s = connection.prepareStatement(MEASURES)) {
+  private Raw read(long maxSeq, int rows) throws SQLException {
+    Raw raw = new Raw(rows);
+    try (PreparedStatement s = connection.prepareStatement(EVENTS)) {
       s.setLong(1, maxSeq);
       try (ResultSet r = s.executeQuery()) {
+        int n = 0;
         while (r.next()) {
-          int o = customerOf.get(r.getLong(1));
-          long ts = r.getLong(2);
-          long seq = r.getLong(3);
-          int p = -1;
-          for (int q = st.start[o]; q < st.start[o + 1]; q++) {
-            if (st.seq[q] == seq && st.ts[q] == ts) {
-              p = q;
-              break;
+          if (n == rows) {
+            throw changedDuringBuild();
+          }
+          raw.customerHash[n] = r.getLong(1);
+          raw.ts[n] = r.getLong(2);
+          raw.seq[n] = r.getLong(3);
+          raw.classHash[n] = r.getLong(4);
+          int present = r.getInt(5);
+          if (present == 0) {
+            raw.ref[n] = -1;
+          } else {
+            int m = raw.measured++;
+            if (m == raw.values[0].length) {
+              for (int f = 0; f < 3; f++) {
+                raw.values[f] = Arrays.copyOf(raw.values[f], m * 2);
+              }
             }
-          }
-          if (p < 0) {
-            throw new ItineraException(ErrorCode.INTERNAL, null, "event seq " + seq
-                + " with numeric fields is missing from the staged events");
-          }
-          if (n == pos.length) {
-            pos = Arrays.copyOf(pos, n * 2);
-            for (int m = 0; m < 3; m++) {
-              values[m] = Arrays.copyOf(values[m], n * 2);
+            for (int f = 0; f < 3; f++) {
+              raw.values[f][m] = (present & (1 << f)) != 0 ? r.getDouble(6 + f) : Double.NaN;
             }
-          }
-          pos[n] = p;
-          for (int m = 0; m < 3; m++) {
-            values[m][n] = value(r, 4 + m);
+            raw.ref[n] = m;
           }
           n++;
         }
+        raw.rows = n;
       }
     }
-    // Rows arrive in storage order; order them by position with one primitive sort of
-    // (position, row) pairs packed into longs.
-    long[] order = new long[n];
-    for (int k = 0; k < n; k++) {
-      order[k] = ((long) pos[k] << 32) | k;
-    }
-    Arrays.sort(order);
-    int[] sortedPos = new int[n];
-    double[][] sortedValues = new double[3][n];
-    for (int k = 0; k < n; k++) {
-      int row = (int) order[k];
-      sortedPos[k] = pos[row];
-      for (int m = 0; m < 3; m++) {
-        sortedValues[m][k] = values[m][row];
-      }
-    }
-    return Measures.of(st.ts.length, sortedPos, sortedValues);
+    return raw;
   }
 
-  private static double value(ResultSet r, int column) throws SQLException {
-    Object v = r.getObject(column); // wasNull() is not reliable in every DuckDB JDBC getter
-    return v == null ? Double.NaN : ((Number) v).doubleValue();
+  /**
+   * Maps rows [from, to) to customer and class ordinals, counting rows per customer into {@code
+   * count}; returns their smallest time.
+   */
+  private static long resolve(Raw raw, int from, int to, LongIntMap customerOf,
+      LongIntMap classOf, int[] ord, int[] cls, int[] count) {
+    long minTs = Long.MAX_VALUE;
+    for (int i = from; i < to; i++) {
+      int o = customerOf.get(raw.customerHash[i]);
+      int c = classOf.get(raw.classHash[i]);
+      if (o < 0 || c < 0) {
+        throw changedDuringBuild();
+      }
+      ord[i] = o;
+      cls[i] = c;
+      count[o]++;
+      minTs = Math.min(minTs, raw.ts[i]);
+    }
+    return minTs;
+  }
+
+  private static ItineraException changedDuringBuild() {
+    return new ItineraException(ErrorCode.INTERNAL, null, "the events table changed during the "
+        + "index build's read transaction");
+  }
+
+  /** The numeric fields by final position, once the staged events are sorted. */
+  private static Measures measures(Staging st) {
+    int n = 0;
+    for (int r : st.ref) {
+      if (r >= 0) {
+        n++;
+      }
+    }
+    int[] positions = new int[n];
+    double[][] values = new double[3][n];
+    int k = 0;
+    for (int p = 0; p < st.ref.length; p++) {
+      int r = st.ref[p];
+      if (r >= 0) {
+        positions[k] = p;
+        for (int f = 0; f < 3; f++) {
+          values[f][k] = st.values[f][r];
+        }
+        k++;
+      }
+    }
+    return Measures.of(st.ts.length, positions, values);
   }
 
   private BaseSegment encode(Staging st, int customers, int classes, long maxSeq) {
@@ -349,6 +428,24 @@ final class IndexBuilder {
     if (sorted) {
       return;
     }
+    if (b - a <= 64) {
+      for (int p = a + 1; p < b; p++) { // insertion sort: few events, nearly in order
+        long ts = st.ts[p];
+        long seq = st.seq[p];
+        int cls = st.cls[p];
+        int ref = st.ref[p];
+        int q = p - 1;
+        while (q >= a && (st.ts[q] > ts || (st.ts[q] == ts && st.seq[q] > seq))) {
+          move(st, q, q + 1);
+          q--;
+        }
+        st.ts[q + 1] = ts;
+        st.seq[q + 1] = seq;
+        st.cls[q + 1] = cls;
+        st.ref[q + 1] = ref;
+      }
+      return;
+    }
     Integer[] order = new Integer[b - a];
     for (int i = 0; i < order.length; i++) {
       order[i] = a + i;
@@ -358,14 +455,24 @@ final class IndexBuilder {
     long[] ts = new long[order.length];
     long[] seq = new long[order.length];
     int[] cls = new int[order.length];
+    int[] ref = new int[order.length];
     for (int i = 0; i < order.length; i++) {
       ts[i] = st.ts[order[i]];
       seq[i] = st.seq[order[i]];
       cls[i] = st.cls[order[i]];
+      ref[i] = st.ref[order[i]];
     }
     System.arraycopy(ts, 0, st.ts, a, ts.length);
     System.arraycopy(seq, 0, st.seq, a, seq.length);
     System.arraycopy(cls, 0, st.cls, a, cls.length);
+    System.arraycopy(ref, 0, st.ref, a, ref.length);
+  }
+
+  private static void move(Staging st, int from, int to) {
+    st.ts[to] = st.ts[from];
+    st.seq[to] = st.seq[from];
+    st.cls[to] = st.cls[from];
+    st.ref[to] = st.ref[from];
   }
 
   private static boolean before(Staging st, int x, int y) {

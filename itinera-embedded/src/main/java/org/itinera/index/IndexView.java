@@ -7,7 +7,8 @@ import org.itinera.sequence.Vocabulary;
 /**
  * The {@link EventSequence} the analyses see: re-pointed at one customer after another by a worker.
  * Times are decoded into a scratch array once per customer (they are deltas); classes are read
- * straight from the base column. A customer with appended (tail) events is merged into scratch
+ * straight from the base column (measured: decoding them too, or decoding lazily on first use,
+ * made every analysis slower). A customer with appended (tail) events is merged into scratch
  * arrays instead; on equal times base events come first, because every tail event arrived later.
  */
 final class IndexView implements EventSequence {
@@ -16,7 +17,9 @@ final class IndexView implements EventSequence {
   private final Tail tail;
   private final Vocabulary vocabulary;
   private final QueryFlags flags;
-  private int customer;
+  private int customer = Integer.MAX_VALUE;
+  /** The first tail index after the current customer's; -1 before the first position. */
+  private int tailCursor = -1;
   private int from;
   private int size;
   private boolean merged;
@@ -37,17 +40,29 @@ final class IndexView implements EventSequence {
 
   /** Points the view at customer {@code c}. */
   void position(int c) {
+    int previous = customer;
     customer = c;
     baseCount = 0;
     if (c < base.customers) {
       from = base.start[c];
       baseCount = base.start[c + 1] - from;
     }
-    int t0 = tail.size() == 0 ? 0 : tail.first(c);
+    int t0;
+    if (tail.size() == 0) {
+      t0 = 0;
+    } else if (c > previous && tailCursor >= 0 && c - previous < 64) {
+      t0 = tailCursor; // workers visit customers in order: walk on instead of searching
+      while (t0 < tail.size() && tail.customer(t0) < c) {
+        t0++;
+      }
+    } else {
+      t0 = tail.first(c);
+    }
     int t1 = t0;
     while (t1 < tail.size() && tail.customer(t1) == c) {
       t1++;
     }
+    tailCursor = t1;
     size = baseCount + (t1 - t0);
     ensure(size);
     merged = t1 > t0;

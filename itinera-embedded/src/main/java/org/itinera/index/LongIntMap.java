@@ -3,19 +3,20 @@ package org.itinera.index;
 /**
  * Open-addressing map from 64-bit hashes to ints, used while building: DuckDB sends {@code
  * hash(customer_id)} and {@code hash(type, name, channel)} instead of strings, and this maps them
- * to ordinals without boxing. Key 0 is stored out of line.
+ * to ordinals without boxing. Key 0 is stored out of line. Keys and values are interleaved in one
+ * array: a million customers' map is far larger than the caches, and one cache line per probe
+ * instead of two halves the cost of the ten million lookups a build makes.
  */
 final class LongIntMap {
-  private long[] keys;
-  private int[] values;
+  /** key at 2i, value at 2i + 1. */
+  private long[] slots;
   private int size;
   private boolean hasZero;
   private int zeroValue;
 
   LongIntMap(int expected) {
     int cap = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
-    keys = new long[cap];
-    values = new int[cap];
+    slots = new long[2 * cap];
   }
 
   /** Stores {@code value} under {@code key}; returns false if the key was already present. */
@@ -28,19 +29,19 @@ final class LongIntMap {
       zeroValue = value;
       return true;
     }
-    if ((size + 1) * 2 > keys.length) {
+    if ((size + 1) * 4 > slots.length) {
       grow();
     }
-    int mask = keys.length - 1;
+    int mask = (slots.length >>> 1) - 1;
     int slot = mix(key) & mask;
-    while (keys[slot] != 0) {
-      if (keys[slot] == key) {
+    while (slots[2 * slot] != 0) {
+      if (slots[2 * slot] == key) {
         return false;
       }
       slot = (slot + 1) & mask;
     }
-    keys[slot] = key;
-    values[slot] = value;
+    slots[2 * slot] = key;
+    slots[2 * slot + 1] = value;
     size++;
     return true;
   }
@@ -50,12 +51,13 @@ final class LongIntMap {
     if (key == 0) {
       return hasZero ? zeroValue : -1;
     }
-    int mask = keys.length - 1;
+    long[] s = slots;
+    int mask = (s.length >>> 1) - 1;
     int slot = mix(key) & mask;
     long k;
-    while ((k = keys[slot]) != 0) {
+    while ((k = s[2 * slot]) != 0) {
       if (k == key) {
-        return values[slot];
+        return (int) s[2 * slot + 1];
       }
       slot = (slot + 1) & mask;
     }
@@ -63,14 +65,12 @@ final class LongIntMap {
   }
 
   private void grow() {
-    long[] oldKeys = keys;
-    int[] oldValues = values;
-    keys = new long[oldKeys.length * 2];
-    values = new int[oldKeys.length * 2];
+    long[] old = slots;
+    slots = new long[old.length * 2];
     size = 0;
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != 0) {
-        putIfAbsent(oldKeys[i], oldValues[i]);
+    for (int i = 0; i < old.length; i += 2) {
+      if (old[i] != 0) {
+        putIfAbsent(old[i], (int) old[i + 1]);
       }
     }
   }

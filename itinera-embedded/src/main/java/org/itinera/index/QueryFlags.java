@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import org.itinera.sequence.PropertyPredicate;
 
 /**
@@ -17,7 +18,7 @@ final class QueryFlags {
   static final QueryFlags NONE = new QueryFlags(new BitSet[0], new BitSet[0]);
 
   private static final String MATCHING = "SELECT customer_id, epoch_ms(ts), seq FROM events "
-      + "WHERE seq <= ? AND ";
+      + "WHERE seq > ? AND seq <= ? AND ";
 
   private final BitSet[] base;
   private final BitSet[] tail;
@@ -27,41 +28,63 @@ final class QueryFlags {
     this.tail = tail;
   }
 
+  /**
+   * Evaluates {@code predicates} on the snapshot. Base positions never change until the next
+   * rebuild, so their bits are taken from {@code baseCache} when present (the caller clears it when
+   * the base segment changes) and stored there otherwise; only the small tail, whose query DuckDB
+   * confines by seq to the newest row groups, is evaluated on every call.
+   */
   static QueryFlags resolve(Connection connection, Snapshot snapshot,
-      List<PropertyPredicate> predicates) throws SQLException {
+      List<PropertyPredicate> predicates, Map<PropertyPredicate, BitSet> baseCache)
+      throws SQLException {
     if (predicates.isEmpty()) {
       return NONE;
     }
     BitSet[] base = new BitSet[predicates.size()];
     BitSet[] tail = new BitSet[predicates.size()];
-    long[] scratch = new long[64];
     for (int f = 0; f < predicates.size(); f++) {
-      base[f] = new BitSet();
+      PropertyPredicate p = predicates.get(f);
+      base[f] = baseCache.get(p);
+      if (base[f] == null) {
+        base[f] = new BitSet();
+        evaluate(connection, snapshot, p, Long.MIN_VALUE, snapshot.base().maxSeq, base[f]);
+        baseCache.put(p, base[f]);
+      }
       tail[f] = new BitSet();
-      PredicateSql where = PredicateSql.of(predicates.get(f), PredicateSql.Column.PROPERTIES);
-      try (PreparedStatement s = connection.prepareStatement(MATCHING + where.sql())) {
-        s.setLong(1, snapshot.maxSeq());
-        where.bind(s, 2);
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            int c = snapshot.customers().ordinal(r.getString(1));
-            long seq = r.getLong(3);
-            if (c < 0) {
-              continue;
+      if (snapshot.tail().size() > 0) {
+        evaluate(connection, snapshot, p, snapshot.base().maxSeq, snapshot.maxSeq(), tail[f]);
+      }
+    }
+    return new QueryFlags(base, tail);
+  }
+
+  /** Sets the bits of the events with seq in (after, upTo] that satisfy {@code predicate}. */
+  private static void evaluate(Connection connection, Snapshot snapshot,
+      PropertyPredicate predicate, long after, long upTo, BitSet out) throws SQLException {
+    long[] scratch = new long[64];
+    PredicateSql where = PredicateSql.of(predicate, PredicateSql.Column.PROPERTIES);
+    try (PreparedStatement s = connection.prepareStatement(MATCHING + where.sql())) {
+      s.setLong(1, after);
+      s.setLong(2, upTo);
+      where.bind(s, 3);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          int c = snapshot.customers().ordinal(r.getString(1));
+          long seq = r.getLong(3);
+          if (c < 0) {
+            continue;
+          }
+          if (seq > snapshot.base().maxSeq) {
+            int t = snapshot.tail().find(c, seq);
+            if (t >= 0) {
+              out.set(t);
             }
-            if (seq > snapshot.base().maxSeq) {
-              int t = snapshot.tail().find(c, seq);
-              if (t >= 0) {
-                tail[f].set(t);
-              }
-            } else {
-              scratch = locate(snapshot.base(), c, r.getLong(2), seq, scratch, base[f]);
-            }
+          } else {
+            scratch = locate(snapshot.base(), c, r.getLong(2), seq, scratch, out);
           }
         }
       }
     }
-    return new QueryFlags(base, tail);
   }
 
   /** Sets the base position of (customer, ts, seq); ties on time are told apart by seq. */

@@ -41,6 +41,7 @@ import org.itinera.sequence.Vocabulary;
  */
 public final class SequenceIndex implements SequenceSource, AutoCloseable {
   static final int TAIL_MIN = 100_000;
+  private static final int FLAG_CACHE = 8;
 
   /** Only row groups with newer seqs are read: DuckDB prunes the rest by their min/max stats. */
   private static final String NEWER_SEQ = "SELECT max(seq) FROM events WHERE seq > ?";
@@ -57,6 +58,17 @@ public final class SequenceIndex implements SequenceSource, AutoCloseable {
   private Vocabulary.Builder vocabulary;
   private int rebuilds;
   private volatile Map<String, Long> lastBuildMs = Map.of();
+  /**
+   * Property predicates' bits over the base segment, reused by later queries (dashboards repeat
+   * them) until the base changes; a few entries only, each at most one bit per event.
+   */
+  private final Map<PropertyPredicate, BitSet> flagCache = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<PropertyPredicate, BitSet> eldest) {
+      return size() > FLAG_CACHE;
+    }
+  };
+  private BaseSegment flagCacheBase;
 
   private SequenceIndex(Connection connection, int threads) {
     this.connection = connection;
@@ -206,7 +218,11 @@ public final class SequenceIndex implements SequenceSource, AutoCloseable {
     Snapshot s = snapshot;
     try {
       synchronized (this) {
-        QueryFlags queryFlags = QueryFlags.resolve(connection, s, flags);
+        if (flagCacheBase != s.base()) {
+          flagCache.clear();
+          flagCacheBase = s.base();
+        }
+        QueryFlags queryFlags = QueryFlags.resolve(connection, s, flags, flagCache);
         TraitResolver traits = new TraitResolver(connection, s.customers());
         BitSet customers = filter.traits().isEmpty() ? null : traits.matching(filter.traits());
         List<CustomerLabels> labels = new ArrayList<>();
