@@ -65,13 +65,16 @@ final class ImportRun implements BulkLoad<FileReport> {
       new MappingCheck(mapping).checkColumns(in);
       RowSql rows = new RowSql(mapping, in, session.identityTraits(), target.sourceId(),
           target.defaultChannel(), target.context(file, mapping), System.currentTimeMillis());
+      session.timer().mark("open");
       Counts counts = scan(session, in, rows);
+      session.timer().mark("scan: check rows");
       Path rejects = null;
       if (counts.rejected() > 0) {
         locateRejects(session, rows);
       }
       if (counts.rejected() + counts.duckdbRejected() > 0) {
         rejects = writeRejects(c, in, counts);
+        session.timer().mark("rejects file");
       }
       try {
         FileReport report = store(session, in, rows, counts, rejects, start);
@@ -150,18 +153,21 @@ final class ImportRun implements BulkLoad<FileReport> {
         + (traitCols.isEmpty() ? "" : ", " + String.join(", ", traitCols));
     session.resolveIdentities("SELECT " + tupleCols + " FROM import_scan WHERE NOT rejected",
         List.of());
+    session.timer().mark("identities: link");
     Sql sql = new Sql();
     String good = goodRows(rows, sql, "v.*", false);
     DoubleConsumer progress = progress(SCAN_END, INSERT_END);
     long inserted = counts.valid() > commitEvery
         ? session.insertEventsInChunks(good, sql.params(), commitEvery, progress)
         : session.insertEvents(good, sql.params(), progress);
+    session.timer().mark("insert");
     if (mayIdentify()) {
       Sql traits = new Sql();
       String identify = goodRows(rows, traits, tupleCols + ", traits, rec", true)
           + " AND v.type = 'identify' AND v.traits IS NOT NULL";
       session.mergeProfileTraits("SELECT " + tupleCols + ", traits FROM (" + identify
           + ") ORDER BY rec", traits.params());
+      session.timer().mark("profile traits: read");
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new FileReport(in.path, in.format, counts.rows() + counts.duckdbRejected(), inserted,

@@ -51,6 +51,7 @@ public final class BulkSession {
   private final long nowMs;
   private final Map<String, ObjectNode> profileTraits = new HashMap<>();
   private final BulkInsert insert;
+  private final BulkTimer timer = new BulkTimer();
 
   BulkSession(EventWriter writer, IdentityGraph graph, IdentityLinks links, TextEnricher enricher,
       long nowMs) {
@@ -68,6 +69,11 @@ public final class BulkSession {
    */
   public Connection connection() {
     return writer.connection();
+  }
+
+  /** Times the phases of this load (logged at DEBUG). */
+  public BulkTimer timer() {
+    return timer;
   }
 
   /** The identity traits that link customers (e.g. email, phone), in column order. */
@@ -241,15 +247,19 @@ public final class BulkSession {
     IdentityGraph.Changes changes = graph.drainChanges();
     DuckDBConnection c = writer.connection();
     BulkChanges.writeIdentities(c, changes.identities(), nowMs);
+    timer.mark("identities: write");
     BulkChanges.renameCustomers(c, changes.renames());
+    timer.mark("identities: rename");
     // Traits were keyed by names read after all links; a rename can still move one customer's.
     Map<String, String> traits = new HashMap<>();
     profileTraits.forEach((customer, node) -> traits.merge(
         changes.renames().getOrDefault(customer, customer), node.toString(),
         (a, b) -> mergeJson(a, b)));
     BulkChanges.writeTraits(c, traits);
+    timer.mark("profile traits");
     if (enricher != TextEnricher.NONE && insert.firstSeq >= 0) {
       BulkText.enrich(c, enricher, insert.firstSeq, insert.endSeq);
+      timer.mark("text analysis");
     }
     try (Statement st = c.createStatement()) {
       st.execute("DROP TABLE IF EXISTS " + CUSTOMERS_TABLE);
