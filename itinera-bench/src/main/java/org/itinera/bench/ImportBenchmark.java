@@ -28,9 +28,9 @@ import org.itinera.text.TextAnalyzer;
 
 /**
  * Macro benchmark of CSV import into the store: generates a CSV of N e-commerce events (a fixed
- * number of customers, so only the file grows with N; 2% of rows carry free text), then imports
- * it with the real {@link Importer} into a fresh data directory and reports rows/s, process CPU,
- * the time and CPU of each phase, and the process's peak resident memory (VmHWM).
+ * number of customers, so only the file grows with N; 2% of rows carry free text, no two alike),
+ * then imports it with the real {@link Importer} into a fresh data directory and reports rows/s,
+ * process CPU, the time and CPU of each phase, and the process's peak resident memory (VmHWM).
  *
  * <p>Each customer {@code k} has a user id, an e-mail and two devices (anonymous ids); a row is
  * one of them visiting, carrying the user id on a quarter of rows and the e-mail on a tenth, so
@@ -118,7 +118,7 @@ public final class ImportBenchmark {
             + " damaged.', 'Great quality, arrived early. Will buy again!',"
             + " '배송이 너무 늦어요. 환불 요청합니다.', '친절한 상담 감사합니다. 만족해요.',"
             + " 'The app crashed twice at checkout and support never answered.']"
-            + "[(i // 50) % 5 + 1] END AS comment,"
+            + "[(i // 50) % 5 + 1] || ' (order ' || i || ')' END AS comment,"
             + " CASE WHEN i % 50 = 0 THEN i % 5 + 1 END AS rating,"
             + " CASE WHEN i % 4 = 3 THEN round((i % 100000) / 100.0, 2) END AS amount,"
             + " CASE WHEN i % 4 = 3 THEN 'USD' END AS currency,"
