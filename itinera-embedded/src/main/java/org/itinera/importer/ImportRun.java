@@ -153,7 +153,10 @@ final class ImportRun implements BulkLoad<FileReport> {
         + (traitCols.isEmpty() ? "" : ", " + String.join(", ", traitCols));
     session.resolveIdentities("SELECT " + tupleCols + " FROM import_scan WHERE NOT rejected",
         List.of());
-    session.timer().mark("identities: link");
+    Sql texts = new Sql();
+    session.analyzeTexts(mapping.text() == null ? "SELECT NULL::VARCHAR AS text LIMIT 0"
+        : rows.texts(texts), texts.params());
+    session.timer().mark("text analysis");
     Sql sql = new Sql();
     String good = goodRows(rows, sql, "v.*", false);
     DoubleConsumer progress = progress(SCAN_END, INSERT_END);
