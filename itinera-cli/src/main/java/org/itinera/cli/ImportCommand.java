@@ -63,8 +63,11 @@ final class ImportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  /** The text analytics applied to rows with text (none until the text feature is wired). */
-  TextEnricher textEnricher = TextEnricher.NONE;
+  /**
+   * The text analytics applied to rows with text; null means the shipped analytics, as the
+   * server applies to events sent to it (loaded only when the mapping has a text column).
+   */
+  TextEnricher textEnricher;
 
   @Override
   public Integer call() {
@@ -75,7 +78,9 @@ final class ImportCommand implements Callable<Integer> {
     List<FileReport> reports = new ArrayList<>();
     List<ImportSummary.Failure> failures = new ArrayList<>();
     long start = System.nanoTime();
-    try (Store store = openStore(); Ingestor ingestor = Ingestor.open(store, textEnricher)) {
+    TextEnricher enricher = textEnricher != null ? textEnricher
+        : m.text() == null ? TextEnricher.NONE : Wiring.textEnricher();
+    try (Store store = openStore(); Ingestor ingestor = Ingestor.open(store, enricher)) {
       limitMemory(store);
       Importer importer = Importer.open(store, ingestor, m,
           ImportOptions.DEFAULT.withRejectsDir(rejects).withCommitEvery(commitEvery));

@@ -50,18 +50,21 @@ final class BulkText {
           }
         }
       }
+      // On all cores: DuckDB waits meanwhile, and enrichers are thread-safe (the collection API
+      // calls them from every request thread).
+      List<Event> scored = page.parallelStream().map(t -> enricher.enrich(carrying(t))).toList();
       try (DuckDBAppender app = c.createAppender("temp", "main", table)) {
-        for (String text : page) {
-          Event scored = enricher.enrich(carrying(text));
+        for (int i = 0; i < page.size(); i++) {
+          Event e = scored.get(i);
           app.beginRow();
-          app.append(text);
-          app.append(scored.lang());
-          app.append(scored.sentiment());
-          app.append(scored.emotion());
-          if (scored.topics().isEmpty()) {
+          app.append(page.get(i));
+          app.append(e.lang());
+          app.append(e.sentiment());
+          app.append(e.emotion());
+          if (e.topics().isEmpty()) {
             app.appendNull();
           } else {
-            app.append(scored.topics());
+            app.append(e.topics());
           }
           app.endRow();
         }
