@@ -243,8 +243,10 @@ public final class BulkSession {
   }
 
   private void commitSoFar() throws SQLException {
+    timer.mark("insert: stage or chunk");
     writeChanges();
     writer.connection().commit();
+    timer.mark("insert: commit chunk");
   }
 
   /** Identity changes and customer renames since the last call, written set-based. */
