@@ -28,8 +28,9 @@ import org.itinera.identity.IdentityGraph;
  * IdentityLinks}), and writes the changes to {@code identities} before the insert, which joins
  * it to give each row its canonical customer. Text analytics runs once per distinct text, before
  * the insert too, so every row is written once and complete. Identity changes, customer renames
- * and profile traits are written set-based in the load's transaction, so a crash leaves either all of a load or none of it (unless the load chose
- * {@link #insertEventsInChunks}, which commits as it goes).
+ * and profile traits are written set-based in the load's transaction, so a crash leaves either
+ * all of a load or none of it (unless the load chose {@link #insertEventsInChunks}, which commits
+ * as it goes).
  *
  * <p>The relation handed to {@link #insertEvents} must have these columns: {@code event_id}
  * (unique within the relation), {@code user_id}, {@code anonymous_id}, {@code id_trait_1} ..
