@@ -21,11 +21,12 @@ import org.itinera.ingest.BulkSession;
  *
  * <p>Design notes. The file is read by DuckDB and the rows never pass through Java. Scan 1
  * validates every row and groups the result: good rows collapse into their distinct identity
- * tuples. Java links the tuples in the identity graph, and scan 2 inserts the good rows with one
- * INSERT ... SELECT joined to the tuples' customers; a file of more than {@code commitEvery} good
- * rows is staged and committed in chunks instead, because DuckDB holds the uncommitted part of the
- * event-id index in memory (see BulkSession#insertEventsInChunks). Memory therefore does not grow
- * with the file. Both scans run on all cores; numbering rows in file order (row_number())
+ * tuples. Java links the tuples in the identity graph (and, with text analytics, analyses each
+ * distinct text once), and scan 2 inserts the good rows with one INSERT ... SELECT joined to the
+ * customers of their identities and to their texts' analysis; a file of more than {@code
+ * commitEvery} good rows is staged and committed in chunks instead, because DuckDB holds the
+ * uncommitted part of the event-id index in memory (see BulkSession#insertEventsInChunks).
+ * Memory therefore does not grow with the file. Both scans run on all cores; numbering rows in file order (row_number())
  * would put DuckDB on one thread, so it is done only when needed: to find the line and values of
  * rejected rows (only when scan 1 counted some), and for the rare cases below. Event ids repeated
  * within the file cost a hash table of every id to find, so the first attempt does not look: the
