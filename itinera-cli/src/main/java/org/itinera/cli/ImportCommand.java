@@ -67,7 +67,11 @@ final class ImportCommand implements Callable<Integer> {
       + " sentiment, emotion and topics (faster; 'itinera text backfill' adds them later).")
   boolean noTextAnalytics;
 
-  /** The text analytics applied to rows with text; null: the data directory's model. */
+  /**
+   * The text analytics applied to rows with text; null means the data directory's model (or the
+   * shipped one), as the server applies to events sent to it, loaded only when the mapping has a
+   * text column.
+   */
   TextEnricher textEnricher;
 
   @Override
@@ -80,7 +84,8 @@ final class ImportCommand implements Callable<Integer> {
     List<ImportSummary.Failure> failures = new ArrayList<>();
     long start = System.nanoTime();
     TextEnricher enricher = noTextAnalytics ? TextEnricher.NONE
-        : textEnricher != null ? textEnricher : Wiring.textEnricher(data);
+        : textEnricher != null ? textEnricher
+        : m.text() == null ? TextEnricher.NONE : Wiring.textEnricher(data);
     try (Store store = openStore(); Ingestor ingestor = Ingestor.open(store, enricher)) {
       limitMemory(store);
       Importer importer = Importer.open(store, ingestor, m,

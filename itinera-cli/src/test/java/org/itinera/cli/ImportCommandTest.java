@@ -8,6 +8,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.itinera.store.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -40,6 +43,24 @@ class ImportCommandTest {
     assertThat(Path.of(file.get("rejectsFile").asText())).exists()
         .startsWith(dir.resolve("rejects").toAbsolutePath());
     assertThat(summary.get("total").get("imported").asLong()).isEqualTo(4);
+  }
+
+  @Test
+  void import_rowsWithTextGetTheShippedTextAnalytics() throws Exception {
+    int code = run(DOCS.resolve("tickets.csv").toString(), "--mapping",
+        DOCS.resolve("tickets.yml").toString(), "--data", dir.toString());
+
+    assertThat(code).isZero();
+    try (Store store = Store.open(dir); Statement st = store.connection().createStatement();
+        ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE text IS NOT NULL),"
+            + " count(*) FILTER (WHERE text IS NOT NULL AND lang IN ('en', 'ko')"
+            + " AND sentiment BETWEEN -1 AND 1), count(*) FILTER (WHERE text IS NULL"
+            + " AND (lang IS NOT NULL OR sentiment IS NOT NULL)) FROM events")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isPositive();
+      assertThat(rs.getLong(2)).isEqualTo(rs.getLong(1));
+      assertThat(rs.getLong(3)).isZero();
+    }
   }
 
   @Test

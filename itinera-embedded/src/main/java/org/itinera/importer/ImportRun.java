@@ -21,11 +21,12 @@ import org.itinera.ingest.BulkSession;
  *
  * <p>Design notes. The file is read by DuckDB and the rows never pass through Java. Scan 1
  * validates every row and groups the result: good rows collapse into their distinct identity
- * tuples. Java links the tuples in the identity graph, and scan 2 inserts the good rows with one
- * INSERT ... SELECT joined to the tuples' customers; a file of more than {@code commitEvery} good
- * rows is staged and committed in chunks instead, because DuckDB holds the uncommitted part of the
- * event-id index in memory (see BulkSession#insertEventsInChunks). Memory therefore does not grow
- * with the file. Both scans run on all cores; numbering rows in file order (row_number())
+ * tuples. Java links the tuples in the identity graph (and, with text analytics, analyses each
+ * distinct text once), and scan 2 inserts the good rows with one INSERT ... SELECT joined to the
+ * customers of their identities and to their texts' analysis; a file of more than {@code
+ * commitEvery} good rows is staged and committed in chunks instead, because DuckDB holds the
+ * uncommitted part of the event-id index in memory (see BulkSession#insertEventsInChunks).
+ * Memory therefore does not grow with the file. Both scans run on all cores; numbering rows in file order (row_number())
  * would put DuckDB on one thread, so it is done only when needed: to find the line and values of
  * rejected rows (only when scan 1 counted some), and for the rare cases below. Event ids repeated
  * within the file cost a hash table of every id to find, so the first attempt does not look: the
@@ -65,13 +66,16 @@ final class ImportRun implements BulkLoad<FileReport> {
       new MappingCheck(mapping).checkColumns(in);
       RowSql rows = new RowSql(mapping, in, session.identityTraits(), target.sourceId(),
           target.defaultChannel(), target.context(file, mapping), System.currentTimeMillis());
+      session.timer().mark("open");
       Counts counts = scan(session, in, rows);
+      session.timer().mark("scan: check rows");
       Path rejects = null;
       if (counts.rejected() > 0) {
         locateRejects(session, rows);
       }
       if (counts.rejected() + counts.duckdbRejected() > 0) {
         rejects = writeRejects(c, in, counts);
+        session.timer().mark("rejects file");
       }
       try {
         FileReport report = store(session, in, rows, counts, rejects, start);
@@ -150,18 +154,24 @@ final class ImportRun implements BulkLoad<FileReport> {
         + (traitCols.isEmpty() ? "" : ", " + String.join(", ", traitCols));
     session.resolveIdentities("SELECT " + tupleCols + " FROM import_scan WHERE NOT rejected",
         List.of());
+    Sql texts = new Sql();
+    session.analyzeTexts(mapping.text() == null ? "SELECT NULL::VARCHAR AS text LIMIT 0"
+        : rows.texts(texts), texts.params());
+    session.timer().mark("text analysis");
     Sql sql = new Sql();
     String good = goodRows(rows, sql, "v.*", false);
     DoubleConsumer progress = progress(SCAN_END, INSERT_END);
     long inserted = counts.valid() > commitEvery
         ? session.insertEventsInChunks(good, sql.params(), commitEvery, progress)
         : session.insertEvents(good, sql.params(), progress);
+    session.timer().mark("insert");
     if (mayIdentify()) {
       Sql traits = new Sql();
       String identify = goodRows(rows, traits, tupleCols + ", traits, rec", true)
           + " AND v.type = 'identify' AND v.traits IS NOT NULL";
       session.mergeProfileTraits("SELECT " + tupleCols + ", traits FROM (" + identify
           + ") ORDER BY rec", traits.params());
+      session.timer().mark("profile traits: read");
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new FileReport(in.path, in.format, counts.rows() + counts.duckdbRejected(), inserted,

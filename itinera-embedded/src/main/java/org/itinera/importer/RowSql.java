@@ -58,6 +58,16 @@ final class RowSql {
         + in.relation(sql, read.storeRejects, read.numbered) + ")))";
   }
 
+  /**
+   * The text of every row, rejected ones included (a few texts analysed in vain cost less than
+   * checking every row again): one column {@code text}, NULL where blank.
+   */
+  String texts(Sql sql) {
+    String t = in.text(sql, m.text());
+    return "SELECT CASE WHEN trim(" + t + ") <> '' THEN " + t + " END AS text FROM ("
+        + in.relation(sql, false, false) + ")";
+  }
+
   /** How a scan reads the file. */
   enum Read {
     /** First scan: parallel, and DuckDB keeps the lines it cannot read (CSV). */

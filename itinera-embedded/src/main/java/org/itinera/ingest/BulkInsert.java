@@ -22,35 +22,38 @@ import org.duckdb.DuckDBConnection;
  */
 final class BulkInsert {
   private static final String COLUMNS = "event_id, customer_id, anonymous_id, user_id, ts,"
-      + " received_at, type, name, channel, source_id, properties, context, traits, text,"
-      + " rating, revenue, currency";
+      + " received_at, type, name, channel, source_id, properties, context, traits, text, lang,"
+      + " sentiment, emotion, topics, rating, revenue, currency";
 
   private final DuckDBConnection c;
   private final EventWriter writer;
-  private final String customersJoin;
+  private final String traitKey;
   private final long nowMs;
-  long firstSeq = -1;
-  long endSeq = -1;
 
-  BulkInsert(EventWriter writer, List<String> traitColumns, long nowMs) {
+  /** {@code traitKey}: SQL of a row's trait key over the alias {@code r.}. */
+  BulkInsert(EventWriter writer, String traitKey, long nowMs) {
     this.c = writer.connection();
     this.writer = writer;
     this.nowMs = nowMs;
-    StringBuilder join = new StringBuilder("r.user_id IS NOT DISTINCT FROM c.user_id"
-        + " AND r.anonymous_id IS NOT DISTINCT FROM c.anonymous_id");
-    for (String col : traitColumns) {
-      join.append(" AND r.").append(col).append(" IS NOT DISTINCT FROM c.").append(col);
-    }
-    this.customersJoin = join.toString();
+    this.traitKey = traitKey;
   }
 
-  /** The rows under their customers, without those whose event id is already stored. */
+  /**
+   * The rows under their customers, with their text analysis, without those whose event id is
+   * already stored. A row's customer is that of its first identity in {@code identities}; a row
+   * whose identity is somehow missing there gets NULL and fails the insert (customer_id is NOT
+   * NULL) instead of vanishing.
+   */
   private String resolved(String rowsSql) throws SQLException {
-    return "SELECT r.event_id, c.customer_id, r.anonymous_id, r.user_id, r.ts,"
+    return "SELECT r.event_id, i.customer_id, r.anonymous_id, r.user_id, r.ts,"
         + " make_timestamp(" + nowMs * 1000 + ") AS received_at, r.type, r.name, r.channel,"
-        + " r.source_id, r.properties, r.context, r.traits, r.text, r.rating, r.revenue,"
-        + " r.currency FROM (" + rowsSql + ") r JOIN " + BulkSession.CUSTOMERS_TABLE + " c ON "
-        + customersJoin
+        + " r.source_id, r.properties, r.context, r.traits, r.text, x.lang, x.sentiment,"
+        + " x.emotion, x.topics, r.rating, r.revenue, r.currency FROM (" + rowsSql + ") r"
+        + " LEFT JOIN " + BulkSession.TRAIT_KEYS_TABLE + " k ON k.trait_key = CASE WHEN"
+        + " r.user_id IS NULL AND r.anonymous_id IS NULL THEN " + traitKey + " END"
+        + " LEFT JOIN identities i ON i.identity = coalesce('user:' || r.user_id,"
+        + " 'anon:' || r.anonymous_id, k.identity)"
+        + " LEFT JOIN " + BulkSession.TEXT_TABLE + " x ON x.text = r.text"
         + (storeIsEmpty() ? "" : " WHERE r.event_id NOT IN (SELECT event_id FROM events)");
   }
 
@@ -127,9 +130,6 @@ final class BulkInsert {
     try (Statement st = c.createStatement()) {
       st.execute("CREATE OR REPLACE TEMP SEQUENCE bulk_seq START WITH " + writer.nextSeq());
     }
-    if (firstSeq < 0) {
-      firstSeq = writer.nextSeq();
-    }
   }
 
   /** Moves the writer's next seq past the numbers handed out (the peek itself uses one). */
@@ -137,8 +137,7 @@ final class BulkInsert {
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT nextval('bulk_seq')")) {
       rs.next();
-      endSeq = rs.getLong(1);
-      writer.advanceSeq(endSeq + 1);
+      writer.advanceSeq(rs.getLong(1) + 1);
     }
   }
 

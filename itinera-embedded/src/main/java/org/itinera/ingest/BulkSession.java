@@ -25,11 +25,12 @@ import org.itinera.identity.IdentityGraph;
  * inserted with one {@code INSERT ... SELECT} (see {@link BulkInsert}). Java sees only the
  * distinct identity tuples (user id, anonymous id, identity traits), which it links in the same
  * {@link IdentityGraph} the {@link Ingestor} uses, with the same normalisation ({@link
- * IdentityLinks}); each tuple's
- * canonical customer goes into the temp table {@value #CUSTOMERS_TABLE}, and the insert joins it.
- * Identity changes, customer renames and profile traits are written set-based in the load's
- * transaction, so a crash leaves either all of a load or none of it (unless the load chose
- * {@link #insertEventsInChunks}, which commits as it goes).
+ * IdentityLinks}), and writes the changes to {@code identities} before the insert, which joins
+ * it to give each row its canonical customer. Text analytics runs once per distinct text, before
+ * the insert too, so every row is written once and complete. Identity changes, customer renames
+ * and profile traits are written set-based in the load's transaction, so a crash leaves either
+ * all of a load or none of it (unless the load chose {@link #insertEventsInChunks}, which commits
+ * as it goes).
  *
  * <p>The relation handed to {@link #insertEvents} must have these columns: {@code event_id}
  * (unique within the relation), {@code user_id}, {@code anonymous_id}, {@code id_trait_1} ..
@@ -39,8 +40,10 @@ import org.itinera.identity.IdentityGraph;
  * and {@code currency}.
  */
 public final class BulkSession {
-  /** Temp table of each identity tuple's canonical customer, filled by resolveIdentities. */
-  public static final String CUSTOMERS_TABLE = "bulk_customers";
+  /** Temp table: trait values of rows known only by traits, to their first identity. */
+  static final String TRAIT_KEYS_TABLE = "bulk_trait_keys";
+  /** Temp table: each distinct text of the load and what text analytics found in it. */
+  static final String TEXT_TABLE = "bulk_text";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,6 +54,7 @@ public final class BulkSession {
   private final long nowMs;
   private final Map<String, ObjectNode> profileTraits = new HashMap<>();
   private final BulkInsert insert;
+  private final BulkTimer timer = new BulkTimer();
 
   BulkSession(EventWriter writer, IdentityGraph graph, IdentityLinks links, TextEnricher enricher,
       long nowMs) {
@@ -59,7 +63,7 @@ public final class BulkSession {
     this.links = links;
     this.enricher = enricher;
     this.nowMs = nowMs;
-    this.insert = new BulkInsert(writer, identityTraitColumns(), nowMs);
+    this.insert = new BulkInsert(writer, traitKeySql("r."), nowMs);
   }
 
   /**
@@ -68,6 +72,11 @@ public final class BulkSession {
    */
   public Connection connection() {
     return writer.connection();
+  }
+
+  /** Times the phases of this load (logged at DEBUG). */
+  public BulkTimer timer() {
+    return timer;
   }
 
   /** The identity traits that link customers (e.g. email, phone), in column order. */
@@ -100,14 +109,19 @@ public final class BulkSession {
 
   /**
    * Links the identities of every distinct tuple the query returns (columns {@code user_id,
-   * anonymous_id, id_trait_1 .. id_trait_n}) and writes each tuple's canonical customer to
-   * {@value #CUSTOMERS_TABLE}. Every tuple must carry at least one identity. Returns the number of
-   * distinct tuples.
+   * anonymous_id, id_trait_1 .. id_trait_n}) and writes the identity changes, so that the
+   * {@code identities} table gives every tuple's canonical customer. Every tuple must carry at
+   * least one identity. Returns the number of distinct tuples.
+   *
+   * <p>Java holds no tuple: each is linked as it streams by. The insert then finds a row's
+   * customer by its first identity ({@code user:} id, else {@code anon:} id) in {@code
+   * identities}; only rows known by identity traits alone need their normalised first identity,
+   * which goes to {@value #TRAIT_KEYS_TABLE}.
    */
   public int resolveIdentities(String tuplesSql, List<Object> params) throws SQLException {
     int width = 2 + links.traits().size();
-    List<String[]> tuples = new ArrayList<>();
-    List<String> firstIdentity = new ArrayList<>();
+    Map<String, String> traitOnly = new HashMap<>();
+    int count = 0;
     // Richest tuples first: a customer's whole component is then built by one link, and the
     // tuples that follow hit the graph's fast path instead of merging and renaming.
     StringBuilder richness = new StringBuilder("(user_id IS NOT NULL)::INT"
@@ -119,8 +133,8 @@ public final class BulkSession {
         + tupleColumns("") + " FROM (" + tuplesSql + ")) ORDER BY " + richness + " DESC")) {
       bind(ps, params);
       try (ResultSet rs = ps.executeQuery()) {
+        String[] t = new String[width];
         while (rs.next()) {
-          String[] t = new String[width];
           for (int i = 0; i < width; i++) {
             t[i] = rs.getString(i + 1);
           }
@@ -130,32 +144,66 @@ public final class BulkSession {
                 + " identity trait; the caller must reject such rows");
           }
           graph.link(ids);
-          tuples.add(t);
-          firstIdentity.add(ids.get(0));
+          count++;
+          if (t[0] == null && t[1] == null) {
+            traitOnly.put(traitKey(t), ids.get(0));
+          }
         }
       }
     }
+    timer.mark("identities: link");
     try (Statement st = connection().createStatement()) {
-      StringBuilder ddl = new StringBuilder("CREATE OR REPLACE TEMP TABLE " + CUSTOMERS_TABLE
-          + " (user_id VARCHAR, anonymous_id VARCHAR");
-      for (String c : identityTraitColumns()) {
-        ddl.append(", ").append(c).append(" VARCHAR");
-      }
-      st.execute(ddl.append(", customer_id VARCHAR NOT NULL)").toString());
+      st.execute("CREATE OR REPLACE TEMP TABLE " + TRAIT_KEYS_TABLE
+          + " (trait_key VARCHAR, identity VARCHAR NOT NULL)");
     }
-    // Names are read only after every tuple is linked: a later link may rename an earlier one.
     try (DuckDBAppender app =
-        writer.connection().createAppender("temp", "main", CUSTOMERS_TABLE)) {
-      for (int i = 0; i < tuples.size(); i++) {
+        writer.connection().createAppender("temp", "main", TRAIT_KEYS_TABLE)) {
+      for (Map.Entry<String, String> e : traitOnly.entrySet()) {
         app.beginRow();
-        for (String v : tuples.get(i)) {
-          app.append(v);
-        }
-        app.append(graph.customerOf(firstIdentity.get(i)));
+        app.append(e.getKey());
+        app.append(e.getValue());
         app.endRow();
       }
     }
-    return tuples.size();
+    writeChanges();
+    return count;
+  }
+
+  /** The SQL twin of {@link #traitKey}: the trait values of a row, as one text. */
+  String traitKeySql(String alias) {
+    StringBuilder key = new StringBuilder("concat_ws(chr(31)");
+    for (String c : identityTraitColumns()) {
+      key.append(", coalesce(").append(alias).append(c).append(", chr(30))");
+    }
+    return key.append(")").toString();
+  }
+
+  private static String traitKey(String[] tuple) {
+    StringBuilder key = new StringBuilder();
+    for (int i = 2; i < tuple.length; i++) {
+      if (i > 2) {
+        key.append('\u001f');
+      }
+      key.append(tuple[i] == null ? "\u001e" : tuple[i]);
+    }
+    return key.toString();
+  }
+
+  /**
+   * Runs text analytics once for each distinct text the query returns (one column, no nulls)
+   * and keeps the results in {@value #TEXT_TABLE}, which the insert joins: the analysis is a
+   * function of the text alone, and the rows are then written once, analysed. The texts go
+   * through Java a page at a time, so memory stays flat. Without text analytics, does nothing.
+   */
+  public void analyzeTexts(String textsSql, List<Object> params) throws SQLException {
+    try (Statement st = connection().createStatement()) {
+      st.execute("CREATE OR REPLACE TEMP TABLE " + TEXT_TABLE + " (text VARCHAR, lang VARCHAR,"
+          + " sentiment DOUBLE, emotion VARCHAR, topics VARCHAR[])");
+    }
+    if (enricher == TextEnricher.NONE) {
+      return;
+    }
+    BulkText.analyze(writer.connection(), enricher, textsSql, params, TEXT_TABLE);
   }
 
   /**
@@ -196,10 +244,19 @@ public final class BulkSession {
   }
 
   private void commitSoFar() throws SQLException {
+    timer.mark("insert: stage or chunk");
+    writeChanges();
+    writer.connection().commit();
+    timer.mark("insert: commit chunk");
+  }
+
+  /** Identity changes and customer renames since the last call, written set-based. */
+  private void writeChanges() throws SQLException {
     IdentityGraph.Changes changes = graph.drainChanges();
     BulkChanges.writeIdentities(writer.connection(), changes.identities(), nowMs);
+    timer.mark("identities: write");
     BulkChanges.renameCustomers(writer.connection(), changes.renames());
-    writer.connection().commit();
+    timer.mark("identities: rename");
   }
 
   /**
@@ -236,7 +293,7 @@ public final class BulkSession {
     }
   }
 
-  /** Writes identity changes, renames, profile traits and text analysis of this load. */
+  /** Writes the identity changes left, renames and profile traits of this load. */
   void finish() throws SQLException {
     IdentityGraph.Changes changes = graph.drainChanges();
     DuckDBConnection c = writer.connection();
@@ -248,11 +305,10 @@ public final class BulkSession {
         changes.renames().getOrDefault(customer, customer), node.toString(),
         (a, b) -> mergeJson(a, b)));
     BulkChanges.writeTraits(c, traits);
-    if (enricher != TextEnricher.NONE && insert.firstSeq >= 0) {
-      BulkText.enrich(c, enricher, insert.firstSeq, insert.endSeq);
-    }
+    timer.mark("profile traits");
     try (Statement st = c.createStatement()) {
-      st.execute("DROP TABLE IF EXISTS " + CUSTOMERS_TABLE);
+      st.execute("DROP TABLE IF EXISTS " + TRAIT_KEYS_TABLE);
+      st.execute("DROP TABLE IF EXISTS " + TEXT_TABLE);
     }
   }
 

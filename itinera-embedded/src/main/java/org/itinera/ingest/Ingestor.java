@@ -169,6 +169,7 @@ public final class Ingestor implements AutoCloseable {
         T result = load.load(session);
         session.finish();
         writer.connection().commit();
+        session.timer().mark("commit");
         done.complete(result);
       } catch (SQLException | RuntimeException e) {
         try {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.itinera.ErrorCode;
 import org.itinera.ItineraException;
 import org.itinera.event.Event;
@@ -362,6 +363,35 @@ class ImporterTest {
         + " FROM events ORDER BY event_id")).containsExactly(
             Map.of("event_id", "T1", "lang", "en", "sentiment", "0.5", "topics", "[len5]"),
             nullAnalysis("T2"));
+  }
+
+  @Test
+  void importFile_eachDistinctTextIsAnalysedOnceAndEveryRowWithItGetsTheResult()
+      throws IOException {
+    ingestor.close();
+    AtomicInteger calls = new AtomicInteger();
+    TextEnricher counting = e -> {
+      calls.incrementAndGet();
+      return e.withTextAnalysis("en", -0.25, "anger", List.of("len" + e.text().length()));
+    };
+    ingestor = Ingestor.open(store, counting);
+    Path csv = file("tickets.csv", """
+        ticket_id,customer,email,created,via,subject,body,csat
+        T1,C-1,,2024-05-02 09:00:00,chat,a,same words,4
+        T2,C-2,,2024-05-02 09:00:00,chat,b,same words,4
+        T3,C-3,,2024-05-02 09:00:00,chat,c,other,4
+        """);
+    importer(TICKETS_MAPPING).importFile(csv, ImportListener.NONE);
+
+    assertThat(calls.get()).isEqualTo(2);
+    assertThat(Db.rows(store, "SELECT event_id, sentiment, emotion, topics::VARCHAR AS topics"
+        + " FROM events ORDER BY event_id")).containsExactly(
+            Map.of("event_id", "T1", "sentiment", "-0.25", "emotion", "anger",
+                "topics", "[len10]"),
+            Map.of("event_id", "T2", "sentiment", "-0.25", "emotion", "anger",
+                "topics", "[len10]"),
+            Map.of("event_id", "T3", "sentiment", "-0.25", "emotion", "anger",
+                "topics", "[len5]"));
   }
 
   @Test
