@@ -4,19 +4,30 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.itinera.ErrorCode;
 import org.itinera.ItineraException;
 import org.itinera.analysis.StageSql;
+import org.itinera.casestudy.CaseStudy;
 import org.itinera.catalog.Catalog;
 import org.itinera.customer.CustomerFinder;
+import org.itinera.customer.CustomerMatch;
+import org.itinera.customer.CustomerPage;
 import org.itinera.customer.CustomerQuery;
 import org.itinera.customer.DropOff;
 import org.itinera.heatmap.ClickHeatmap;
+import org.itinera.journal.Journal;
+import org.itinera.journal.Lang;
+import org.itinera.journal.StoredJournals;
 import org.itinera.journey.JourneyModel;
+import org.itinera.journey.ModelStages;
 import org.itinera.overview.Granularity;
 import org.itinera.overview.Overview;
 import org.itinera.sequence.DurationText;
@@ -24,8 +35,8 @@ import org.itinera.sequence.SequenceSource;
 import org.itinera.server.AdminToken;
 import org.itinera.server.ItineraServer;
 import org.itinera.store.Store;
-import org.itinera.voice.VoiceOfCustomer;
 import org.itinera.voice.StageColumn;
+import org.itinera.voice.VoiceOfCustomer;
 import org.itinera.voice.VoiceQuery;
 
 /**
@@ -36,6 +47,8 @@ import org.itinera.voice.VoiceQuery;
 public final class QueryRoutes implements ItineraServer.Routes {
   static final int DEFAULT_PAGE = 25;
   static final int CACHED_REPORTS = 64;
+  /** Parameters of a case study that shape the document rather than select customers. */
+  private static final Set<String> CASE_STUDY_FORM = Set.of("format", "lang", "stories", "title");
 
   private final Store store;
   private final Supplier<? extends SequenceSource> sequences;
@@ -78,6 +91,7 @@ public final class QueryRoutes implements ItineraServer.Routes {
       return new CustomerFinder(c, q.needsSequences() && sequences != null ? sequences.get()
           : null, model).search(ctx.queryParam("q"), q);
     }));
+    app.get("/api/casestudy", this::caseStudy);
     app.get("/api/catalog", ctx -> report(ctx, c -> new Catalog(c).read()));
     app.get("/api/voice", ctx -> report(ctx,
         c -> new VoiceOfCustomer(c, stages).report(voice(ctx))));
@@ -86,6 +100,53 @@ public final class QueryRoutes implements ItineraServer.Routes {
     app.get("/api/heatmap", ctx -> report(ctx, c -> new ClickHeatmap(c).heatmap(
         ctx.queryParam("page"), Params.period(ctx), ctx.queryParam("device"),
         Params.integer(ctx, "cell", 20))));
+  }
+
+  /**
+   * A case study of the customers a search selects (the same criteria as {@code /api/customers};
+   * {@code limit} customers are summarised, {@code stories} of them told), as Markdown or HTML.
+   */
+  private void caseStudy(Context ctx) throws SQLException {
+    String format = ctx.queryParamAsClass("format", String.class).getOrDefault("md").strip()
+        .toLowerCase(Locale.ROOT);
+    if (!format.equals("md") && !format.equals("html")) {
+      throw ItineraException.invalid("format", "'" + format + "' is not md or html");
+    }
+    Lang lang = Lang.parse(ctx.queryParamAsClass("lang", String.class).getOrDefault("en"));
+    int stories = Params.integer(ctx, "stories", 3);
+    if (stories < 1) {
+      throw ItineraException.invalid("stories", "stories was " + stories + "; expected 1 or more");
+    }
+    CustomerQuery q = customers(ctx);
+    List<Journal> journals = new ArrayList<>();
+    try (Connection c = store.newConnection()) {
+      CustomerPage page = new CustomerFinder(c, q.needsSequences() && sequences != null
+          ? sequences.get() : null, model).search(ctx.queryParam("q"), q);
+      StoredJournals stored = new StoredJournals(c, new ModelStages(model));
+      for (CustomerMatch m : page.customers()) {
+        journals.add(stored.journal(m.customerId(), lang));
+      }
+    }
+    StringBuilder selection = new StringBuilder();
+    ctx.queryParamMap().forEach((name, values) -> {
+      if (!CASE_STUDY_FORM.contains(name)) {
+        values.forEach(v -> selection.append(selection.length() == 0 ? "" : ", ")
+            .append(name).append('=').append(v));
+      }
+    });
+    String criteria = selection.length() == 0 ? "all customers" : selection.toString();
+    if (journals.isEmpty()) {
+      throw new ItineraException(ErrorCode.NOT_FOUND, "selection",
+          "no customer matches " + criteria);
+    }
+    String title = ctx.queryParamAsClass("title", String.class).getOrDefault(
+        (lang == Lang.KO ? "사례 연구: " : "Case study: ") + criteria);
+    CaseStudy study = new CaseStudy(title, criteria, journals, lang, stories);
+    if (format.equals("html")) {
+      ctx.contentType("text/html; charset=utf-8").result(study.html());
+    } else {
+      ctx.contentType("text/markdown; charset=utf-8").result(study.markdown());
+    }
   }
 
   /** The structured criteria of a customer search (trait, topic, text, channel, stage, ...). */

@@ -130,4 +130,28 @@ class CustomerCriteriaRoutesTest {
           .isEqualTo(c[1]);
     }
   }
+
+  private HttpResponse<String> get(String path) {
+    return http.send(http.get(path).header("Authorization", "Bearer " + token));
+  }
+
+  @Test
+  void caseStudy_ofTheCustomersASearchSelects_quotesTheirWordsAndEscapesMarkup() {
+    HttpResponse<String> md = get("/api/casestudy?topic=delivery&lang=ko&q=minsu");
+    assertThat(md.statusCode()).as(md.body()).isEqualTo(200);
+    assertThat(md.headers().firstValue("Content-Type").orElse("")).startsWith("text/markdown");
+    assertThat(md.body()).startsWith("# 사례 연구: ").contains("배송이 일주일 넘게 걸렸어요");
+
+    HttpResponse<String> html = get("/api/casestudy?topic=quality&q=eve&format=html");
+    assertThat(html.statusCode()).as(html.body()).isEqualTo(200);
+    assertThat(html.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(html.body()).contains("<h1>Case study: topic=quality, q=eve</h1>")
+        .contains("&lt;script&gt;").doesNotContain("<script>window");
+
+    HttpResponse<String> bad = get("/api/casestudy?format=pdf");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(Http.parse(bad.body()).path("error").path("field").asText()).isEqualTo("format");
+    HttpResponse<String> none = get("/api/casestudy?text=" + q("no one wrote this"));
+    assertThat(none.statusCode()).isEqualTo(404);
+  }
 }
