@@ -62,21 +62,9 @@ final class FunnelCommand implements Callable<Integer> {
         : Windows.parse("window", window), strict,
         by == null ? List.of() : by.stream().map(Breakdown::parse).toList(), dropped,
         filters.filter());
-    FunnelResult result;
-    if (server.url != null) {
-      result = RemoteServer.of(server, dataDir).get(remoteQuery(funnel), FunnelResult.class);
-    } else {
-      try (IndexedData data = IndexedData.open(dataDir.data)) {
-        result = Funnels.run(data.index(), funnel);
-      }
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(IndexedData.JSON.writeValueAsString(result));
-    } else {
-      print(out, result);
-    }
-    out.flush();
+    FunnelResult result = IndexedData.analyse(server, dataDir, () -> remoteQuery(funnel),
+        FunnelResult.class, index -> Funnels.run(index, funnel));
+    IndexedData.print(spec.commandLine().getOut(), json, result, this::print);
     return 0;
   }
 

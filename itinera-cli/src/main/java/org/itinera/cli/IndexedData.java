@@ -1,8 +1,13 @@
 package org.itinera.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.itinera.index.SequenceIndex;
 import org.itinera.store.Store;
 
@@ -30,6 +35,31 @@ final class IndexedData implements AutoCloseable {
       store.close();
       throw e;
     }
+  }
+
+  /**
+   * Runs an analysis on the running server when {@code --server} is given (its answer read into
+   * the same result type), else over the data directory's own index.
+   */
+  static <T> T analyse(ServerOption server, DataDirOption dataDir, Supplier<String> remotePath,
+      Class<T> type, Function<SequenceIndex, T> local) {
+    if (server.url != null) {
+      return RemoteServer.of(server, dataDir).get(remotePath.get(), type);
+    }
+    try (IndexedData data = open(dataDir.data)) {
+      return local.apply(data.index());
+    }
+  }
+
+  /** Prints the result as JSON, or as the command's text. */
+  static <T> void print(PrintWriter out, boolean json, T result, BiConsumer<PrintWriter, T> text)
+      throws JsonProcessingException {
+    if (json) {
+      out.println(JSON.writeValueAsString(result));
+    } else {
+      text.accept(out, result);
+    }
+    out.flush();
   }
 
   SequenceIndex index() {

@@ -48,27 +48,16 @@ final class JourneyMapCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    JourneyMapResult result;
-    if (server.url != null) {
-      if (model != null) {
-        throw ItineraException.invalid("model", "a server maps journeys with its own model;"
-            + " --model applies to a data directory only");
-      }
-      result = RemoteServer.of(server, dataDir).get(
-          filters.query(new QueryString()).path("/api/journey-map"), JourneyMapResult.class);
-    } else {
-      JourneyModel journey =
-          model == null ? JourneyModel.defaultModel() : JourneyModel.load(model);
-      try (IndexedData data = IndexedData.open(dataDir.data)) {
-        result = JourneyMaps.run(data.index(), new JourneyMapSpec(journey, filters.filter()));
-      }
+    if (server.url != null && model != null) {
+      throw ItineraException.invalid("model", "a server maps journeys with its own model;"
+          + " --model applies to a data directory only");
     }
-    if (json) {
-      out.println(IndexedData.JSON.writeValueAsString(result));
-    } else {
-      print(out, result);
-    }
-    out.flush();
+    JourneyModel journey = server.url != null || model == null ? JourneyModel.defaultModel()
+        : JourneyModel.load(model);
+    JourneyMapResult result = IndexedData.analyse(server, dataDir,
+        () -> filters.query(new QueryString()).path("/api/journey-map"), JourneyMapResult.class,
+        index -> JourneyMaps.run(index, new JourneyMapSpec(journey, filters.filter())));
+    IndexedData.print(out, json, result, JourneyMapCommand::print);
     return 0;
   }
 

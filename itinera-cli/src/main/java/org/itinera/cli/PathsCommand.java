@@ -65,27 +65,13 @@ final class PathsCommand implements Callable<Integer> {
         sessionGap == null ? null : Windows.parse("session-gap", sessionGap),
         window == null ? null : Windows.parse("window", window), firstOnly, top,
         filters.filter());
-    PathsResult result;
-    if (server.url != null) {
-      QueryString q = new QueryString()
-          .add("anchor", from != null ? from : to)
-          .add("direction", to != null ? "before" : every ? "every" : "after")
-          .add("depth", length).add("sessionGap", sessionGap).add("window", window)
-          .flag("firstOnly", firstOnly).add("top", top);
-      result = RemoteServer.of(server, dataDir)
-          .get(filters.query(q).path("/api/paths"), PathsResult.class);
-    } else {
-      try (IndexedData data = IndexedData.open(dataDir.data)) {
-        result = Paths.run(data.index(), paths);
-      }
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(IndexedData.JSON.writeValueAsString(result));
-    } else {
-      print(out, result);
-    }
-    out.flush();
+    PathsResult result = IndexedData.analyse(server, dataDir, () -> filters.query(
+        new QueryString().add("anchor", from != null ? from : to)
+            .add("direction", to != null ? "before" : every ? "every" : "after")
+            .add("depth", length).add("sessionGap", sessionGap).add("window", window)
+            .flag("firstOnly", firstOnly).add("top", top)).path("/api/paths"),
+        PathsResult.class, index -> Paths.run(index, paths));
+    IndexedData.print(spec.commandLine().getOut(), json, result, PathsCommand::print);
     return 0;
   }
 

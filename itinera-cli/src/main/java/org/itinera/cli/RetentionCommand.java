@@ -56,25 +56,12 @@ final class RetentionCommand implements Callable<Integer> {
     RetentionSpec retention = new RetentionSpec(p,
         cohortEvent == null ? null : EventPredicate.named(cohortEvent),
         returnEvent == null ? null : EventPredicate.named(returnEvent), periods, filters.filter());
-    RetentionResult result;
-    if (server.url != null) {
-      QueryString q = new QueryString()
-          .add("period", p == Period.WEEK ? "week" : "month").add("periods", periods)
-          .add("start", cohortEvent).add("return", returnEvent);
-      result = RemoteServer.of(server, dataDir)
-          .get(filters.query(q).path("/api/retention"), RetentionResult.class);
-    } else {
-      try (IndexedData data = IndexedData.open(dataDir.data)) {
-        result = Retention.run(data.index(), retention);
-      }
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(IndexedData.JSON.writeValueAsString(result));
-    } else {
-      print(out, result);
-    }
-    out.flush();
+    RetentionResult result = IndexedData.analyse(server, dataDir, () -> filters.query(
+        new QueryString().add("period", p == Period.WEEK ? "week" : "month")
+            .add("periods", periods).add("start", cohortEvent).add("return", returnEvent))
+            .path("/api/retention"),
+        RetentionResult.class, index -> Retention.run(index, retention));
+    IndexedData.print(spec.commandLine().getOut(), json, result, RetentionCommand::print);
     return 0;
   }
 
