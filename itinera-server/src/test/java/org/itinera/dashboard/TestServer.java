@@ -1,6 +1,10 @@
 package org.itinera.dashboard;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.itinera.admin.AdminRoutes;
 import org.itinera.analysis.AnalysisRoutes;
 import org.itinera.ingest.Ingestor;
@@ -59,6 +63,17 @@ public final class TestServer implements AutoCloseable {
 
   public String token() {
     return server.token().value();
+  }
+
+  /** The single number a SQL query over the store answers, e.g. a {@code count(*)}. */
+  public long count(String sql) {
+    try (Connection c = store.newConnection(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
   }
 
   @Override

@@ -38,12 +38,8 @@ class QueryRoutesTest {
     server.close();
   }
 
-  private long count(String sql) throws Exception {
-    try (Connection c = server.store.newConnection(); Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
+  private long count(String sql) {
+    return server.count(sql);
   }
 
   private static String q(String s) {
