@@ -43,8 +43,9 @@ import org.itinera.store.Store;
  *
  * The data directory is reused when it already holds exactly {@code --events} events. {@code
  * --sql-runs 0} skips the SQL comparison. {@code --append-batches N} then measures freshness on a
- * copy of the database (see {@link FreshnessRun}). Build times come with the process CPU time, and every
- * query with its CPU time per run: on a shared machine the wall clock includes waiting for a core.
+ * copy of the database (see {@link FreshnessRun}). Build times come with the process CPU time,
+ * and every query with its CPU time per run: on a shared machine the wall clock includes waiting
+ * for a core.
  */
 public final class EngineBenchmark {
   private static final long DAY = 86_400_000L;

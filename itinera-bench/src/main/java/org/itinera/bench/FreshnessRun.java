@@ -82,7 +82,8 @@ final class FreshnessRun {
                ['Page Viewed', 'Product Viewed', 'Product Added', 'Checkout Started',
                 'Order Completed'][1 + s % 5], 'web'
         FROM (SELECT ? + i AS s,
-                     CASE WHEN i % 2 = 0 THEN 'cust_' || lpad(CAST((i * 7919) % ? AS VARCHAR), 8, '0')
+                     CASE WHEN i % 2 = 0
+                          THEN 'cust_' || lpad(CAST((i * 7919) % ? AS VARCHAR), 8, '0')
                           ELSE 'fresh_' || (? + i) END AS cid
               FROM range(?) t(i))
         """;
