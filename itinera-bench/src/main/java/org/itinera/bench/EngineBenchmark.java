@@ -38,11 +38,14 @@ import org.itinera.store.Store;
  * <pre>
  * java -Xmx6g -cp ... org.itinera.bench.EngineBenchmark [--data DIR] [--events 10000000]
  *     [--customers 1000000] [--runs 10] [--warmup 3] [--sql-runs 3] [--threads N]
+ *     [--append-batches 0] [--append-events 1000]
  * </pre>
  *
  * The data directory is reused when it already holds exactly {@code --events} events. {@code
- * --sql-runs 0} skips the SQL comparison. Build times come with the process CPU time, and every
- * query with its CPU time per run: on a shared machine the wall clock includes waiting for a core.
+ * --sql-runs 0} skips the SQL comparison. {@code --append-batches N} then measures freshness on a
+ * copy of the database (see {@link FreshnessRun}). Build times come with the process CPU time,
+ * and every query with its CPU time per run: on a shared machine the wall clock includes waiting
+ * for a core.
  */
 public final class EngineBenchmark {
   private static final long DAY = 86_400_000L;
@@ -50,7 +53,7 @@ public final class EngineBenchmark {
   private EngineBenchmark() {}
 
   record Options(Path data, long events, int customers, int runs, int warmup, int sqlRuns,
-      int threads) {
+      int threads, int appendBatches, int appendEvents) {
     static Options parse(String[] args) {
       Path data = Path.of(System.getProperty("java.io.tmpdir"), "itinera-engine-bench");
       long events = 10_000_000;
@@ -59,6 +62,8 @@ public final class EngineBenchmark {
       int warmup = 3;
       int sqlRuns = 3;
       int threads = Runtime.getRuntime().availableProcessors();
+      int appendBatches = 0;
+      int appendEvents = 1000;
       for (int i = 0; i + 1 < args.length; i += 2) {
         String v = args[i + 1];
         switch (args[i]) {
@@ -69,10 +74,13 @@ public final class EngineBenchmark {
           case "--warmup" -> warmup = Integer.parseInt(v);
           case "--sql-runs" -> sqlRuns = Integer.parseInt(v);
           case "--threads" -> threads = Integer.parseInt(v);
+          case "--append-batches" -> appendBatches = Integer.parseInt(v);
+          case "--append-events" -> appendEvents = Integer.parseInt(v);
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
-      return new Options(data, events, customers, runs, warmup, sqlRuns, threads);
+      return new Options(data, events, customers, runs, warmup, sqlRuns, threads, appendBatches,
+          appendEvents);
     }
   }
 
@@ -118,8 +126,7 @@ public final class EngineBenchmark {
           + "phases (ms) %s%n", (System.nanoTime() - t) / 1e9, (processCpuNanos() - cpu) / 1e9,
           index.stats().lastBuildMs());
 
-      FunnelSpec funnel = FunnelSpec.of(Arrays.stream(SyntheticEvents.FUNNEL)
-          .map(FunnelStep::named).toList(), 7 * DAY);
+      FunnelSpec funnel = funnel();
       FunnelResult fr = Funnels.run(index, funnel);
       System.out.println("funnel customers per step: " + fr.steps().stream()
           .map(FunnelStepResult::customers).toList());
@@ -139,26 +146,38 @@ public final class EngineBenchmark {
       JourneyMapSpec map = JourneyMapSpec.of(JourneyModel.defaultModel());
       time("journey map (default model)", o, () -> JourneyMaps.run(index, map));
 
-      if (o.sqlRuns() == 0) {
-        index.close();
-        return;
+      if (o.sqlRuns() > 0) {
+        sqlComparison(store, o, fr);
       }
-      List<Double> sql = new ArrayList<>();
-      List<Long> sqlCustomers = null;
-      long sqlCpu = processCpuNanos();
-      for (int r = 0; r < o.sqlRuns(); r++) {
-        t = System.nanoTime();
-        sqlCustomers = HandWrittenSqlFunnel.run(store.connection(), SyntheticEvents.FUNNEL,
-            7 * DAY);
-        sql.add((System.nanoTime() - t) / 1e6);
-      }
-      report("same funnel, hand-written DuckDB SQL", sql,
-          (processCpuNanos() - sqlCpu) / 1e6 / o.sqlRuns());
-      System.out.println("SQL funnel customers per step: " + sqlCustomers + (sqlCustomers.equals(
-          fr.steps().stream().map(FunnelStepResult::customers).toList()) ? " (equal)"
-              : " (DIFFERENT)"));
       index.close();
     }
+    if (o.appendBatches() > 0) {
+      FreshnessRun.run(o.data(), o.appendBatches(), o.appendEvents(), o.customers(), o.threads(),
+          funnel());
+    }
+  }
+
+  private static FunnelSpec funnel() {
+    return FunnelSpec.of(Arrays.stream(SyntheticEvents.FUNNEL).map(FunnelStep::named).toList(),
+        7 * DAY);
+  }
+
+  /** The same funnel as hand-written SQL, with a check that it counts the same customers. */
+  private static void sqlComparison(Store store, Options o, FunnelResult fr) throws Exception {
+    List<Double> sql = new ArrayList<>();
+    List<Long> sqlCustomers = null;
+    long sqlCpu = processCpuNanos();
+    for (int r = 0; r < o.sqlRuns(); r++) {
+      long t = System.nanoTime();
+      sqlCustomers = HandWrittenSqlFunnel.run(store.connection(), SyntheticEvents.FUNNEL,
+          7 * DAY);
+      sql.add((System.nanoTime() - t) / 1e6);
+    }
+    report("same funnel, hand-written DuckDB SQL", sql,
+        (processCpuNanos() - sqlCpu) / 1e6 / o.sqlRuns());
+    System.out.println("SQL funnel customers per step: " + sqlCustomers + (sqlCustomers.equals(
+        fr.steps().stream().map(FunnelStepResult::customers).toList()) ? " (equal)"
+            : " (DIFFERENT)"));
   }
 
   /**

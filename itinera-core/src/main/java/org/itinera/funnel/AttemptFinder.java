@@ -43,7 +43,9 @@ import org.itinera.sequence.Vocabulary;
  * <p>Levels are processed from the last to the first for each event so that an event is never used
  * as two steps of one chain. The common case (at most 64 steps, no property conditions, no
  * per-step windows, not strict) first compacts the customer's events to those matching any step,
- * one 64-bit step mask each, and runs the two passes over that.
+ * one 64-bit step mask each, and runs the two passes over that; when moreover every event class
+ * satisfies at most one step, {@link SingleStepPass} first tries one greedy pass that usually
+ * settles the customer.
  */
 final class AttemptFinder implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -58,6 +60,8 @@ final class AttemptFinder implements Serializable {
   private final boolean strict;
   /** At most 64 steps, no property flags, no per-step windows, not strict: the fast path. */
   private final boolean compact;
+  /** The fast path's branch-free pass when each class satisfies at most one step, else null. */
+  private final SingleStepPass single;
 
   AttemptFinder(List<FunnelStep> funnelSteps, Long windowMs, boolean strict,
       Vocabulary vocabulary) {
@@ -87,6 +91,7 @@ final class AttemptFinder implements Serializable {
       anyFlags |= m != null;
     }
     this.compact = words == 1 && !anyFlags && !strict && !perStep;
+    this.single = compact ? SingleStepPass.of(classMasks, steps, window) : null;
   }
 
   int steps() {
@@ -101,6 +106,12 @@ final class AttemptFinder implements Serializable {
   int find(EventSequence events, Scratch scratch) {
     int len = events.size();
     scratch.ensure(len, words, steps);
+    if (single != null) {
+      int depth = single.find(events, len, scratch.pos, scratch.stepTs);
+      if (depth != SingleStepPass.UNDECIDED) {
+        return depth;
+      }
+    }
     if (compact) {
       return findCompact(events, len, scratch);
     }

@@ -32,7 +32,7 @@ final class PathAnalysis implements SequenceAnalysis<PathPartial, PathAnalysis.R
 
   @Override
   public PathPartial newPartial() {
-    return new PathPartial(names);
+    return new PathPartial(names, walker.maxLength());
   }
 
   @Override

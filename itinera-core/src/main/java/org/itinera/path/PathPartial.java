@@ -12,14 +12,15 @@ import org.itinera.sequence.EventSequence;
 final class PathPartial implements Serializable, PathWalker.Sink {
   private static final long serialVersionUID = 1L;
 
-  final PathCounts packed = new PathCounts();
+  final PathCounts packed;
   final Map<NameSeq, long[]> wide = new HashMap<>();
   private final int names;
   long occurrences;
   private int stamp;
 
-  PathPartial(int names) {
+  PathPartial(int names, int maxLength) {
     this.names = names;
+    this.packed = PathCounts.forPaths(names, maxLength);
   }
 
   void nextCustomer() {

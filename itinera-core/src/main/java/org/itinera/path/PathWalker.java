@@ -30,6 +30,11 @@ final class PathWalker implements Serializable {
     this.firstOnly = spec.firstOnly();
   }
 
+  /** The most events a path can have; {@link Integer#MAX_VALUE} when unlimited. */
+  int maxLength() {
+    return length;
+  }
+
   void walk(EventSequence events, Sink sink) {
     int n = events.size();
     int last = kind == Anchor.Kind.START && gap == Long.MAX_VALUE ? Math.min(n, 1) : n;

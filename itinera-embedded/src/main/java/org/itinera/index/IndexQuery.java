@@ -17,9 +17,12 @@ import org.itinera.sequence.SequenceFilter;
 import org.itinera.sequence.Vocabulary;
 
 /**
- * A query prepared on one snapshot: it splits the customer ordinals into contiguous ranges, runs
- * the analysis over each range on the index's worker pool (a partial and a view per range), and
- * merges the partials in range order.
+ * A query prepared on one snapshot: it splits the customer ordinals into contiguous ranges and
+ * deals them round-robin to one task per thread, each folding its ranges into one partial with one
+ * view, then merges the partials in task order. Several ranges per task keep an unlucky range of
+ * heavy customers from stalling the rest; one partial per task rather than per range keeps large
+ * partials (path counts, durations) few and their merges cheap, and the fixed dealing keeps the
+ * result independent of thread timing.
  */
 final class IndexQuery implements PreparedQuery {
   /** Enough ranges per thread that an unlucky range of heavy customers does not stall the rest. */
@@ -60,11 +63,11 @@ final class IndexQuery implements PreparedQuery {
   public <P extends Serializable, R> P run(SequenceAnalysis<P, R> analysis) {
     int n = snapshot.customerCount();
     int ranges = n < 4096 ? 1 : threads * RANGES_PER_THREAD;
+    int tasks = Math.min(threads, ranges);
     List<Future<P>> futures = new ArrayList<>();
-    for (int k = 0; k < ranges; k++) {
-      int from = (int) ((long) n * k / ranges);
-      int to = (int) ((long) n * (k + 1) / ranges);
-      futures.add(pool.submit(() -> runRange(analysis, from, to)));
+    for (int k = 0; k < tasks; k++) {
+      int first = k;
+      futures.add(pool.submit(() -> runRanges(analysis, n, ranges, first, tasks)));
     }
     P merged = null;
     for (Future<P> f : futures) {
@@ -74,10 +77,22 @@ final class IndexQuery implements PreparedQuery {
     return merged;
   }
 
-  private <P extends Serializable> P runRange(SequenceAnalysis<P, ?> analysis, int from, int to) {
+  /** Folds ranges {@code first}, {@code first + step}, ... of {@code ranges} into one partial. */
+  private <P extends Serializable> P runRanges(SequenceAnalysis<P, ?> analysis, int n, int ranges,
+      int first, int step) {
     P partial = analysis.newPartial();
     IndexView view = new IndexView(snapshot, vocabulary, flags);
     FilterView filterView = new FilterView(filter, vocabulary);
+    for (int k = first; k < ranges; k += step) {
+      int from = (int) ((long) n * k / ranges);
+      int to = (int) ((long) n * (k + 1) / ranges);
+      runRange(analysis, partial, view, filterView, from, to);
+    }
+    return partial;
+  }
+
+  private <P extends Serializable> void runRange(SequenceAnalysis<P, ?> analysis, P partial,
+      IndexView view, FilterView filterView, int from, int to) {
     for (int c = from; c < to; c++) {
       if (customers != null && !customers.get(c)) {
         continue;
@@ -91,7 +106,6 @@ final class IndexQuery implements PreparedQuery {
         analysis.accept(partial, events);
       }
     }
-    return partial;
   }
 
   private static <P> P get(Future<P> f) {

@@ -6,10 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,6 +53,12 @@ public final class SequenceIndex implements SequenceSource, AutoCloseable {
   private static final String OLDER_COUNTS = "SELECT customer_id, count(*) FROM events "
       + "WHERE seq <= ? AND customer_id IN (SELECT customer_id FROM events "
       + "WHERE seq > ? AND seq <= ?) GROUP BY customer_id";
+  /**
+   * Up to this many customers with new events, their older events are counted with a list of
+   * bound ids, which DuckDB filters about three times faster than the semi-join above (measured at
+   * 10M events: 0.33 s against 1.0 to 1.5 s for 1,000 customers). Both scan the whole table.
+   */
+  private static final int OLDER_COUNTS_LISTED = 1000;
 
   private final Connection connection;
   private final ExecutorService pool;
@@ -146,7 +155,7 @@ public final class SequenceIndex implements SequenceSource, AutoCloseable {
           }
         }
       }
-      if (olderEventsMoved(s, max) || s.tail().size() + rows.size()
+      if (olderEventsMoved(s, max, rows) || s.tail().size() + rows.size()
           > Math.max(TAIL_MIN, s.base().events() / 16)) {
         rebuild();
         return;
@@ -163,12 +172,28 @@ public final class SequenceIndex implements SequenceSource, AutoCloseable {
   }
 
   /** True when DuckDB holds a different number of older events for a customer with new ones. */
-  private boolean olderEventsMoved(Snapshot s, long max) throws SQLException {
+  private boolean olderEventsMoved(Snapshot s, long max, List<String[]> rows)
+      throws SQLException {
+    Set<String> ids = new LinkedHashSet<>();
+    for (String[] r : rows) {
+      ids.add(r[0]);
+    }
+    boolean listed = ids.size() <= OLDER_COUNTS_LISTED;
+    String sql = !listed ? OLDER_COUNTS : "SELECT customer_id, count(*) FROM events WHERE seq <= ? "
+        + "AND customer_id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
+        + ") GROUP BY customer_id";
     Map<String, Long> counts = new HashMap<>();
-    try (PreparedStatement st = connection.prepareStatement(OLDER_COUNTS)) {
+    try (PreparedStatement st = connection.prepareStatement(sql)) {
       st.setLong(1, s.maxSeq());
-      st.setLong(2, s.maxSeq());
-      st.setLong(3, max);
+      if (listed) {
+        int k = 2;
+        for (String id : ids) {
+          st.setString(k++, id);
+        }
+      } else {
+        st.setLong(2, s.maxSeq());
+        st.setLong(3, max);
+      }
       try (ResultSet r = st.executeQuery()) {
         while (r.next()) {
           counts.put(r.getString(1), r.getLong(2));

@@ -25,35 +25,72 @@ final class Tail {
   private final double[][] measures;
 
   private Tail(List<Row> rows) {
-    int n = rows.size();
+    this(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      set(i, rows.get(i));
+    }
+  }
+
+  private Tail(int n) {
     customer = new int[n];
     ts = new long[n];
     seq = new long[n];
     cls = new int[n];
     measures = new double[3][n];
-    for (int i = 0; i < n; i++) {
-      Row r = rows.get(i);
-      customer[i] = r.customer();
-      ts[i] = r.ts();
-      seq[i] = r.seq();
-      cls[i] = r.cls();
-      measures[0][i] = r.sentiment();
-      measures[1][i] = r.rating();
-      measures[2][i] = r.revenue();
+  }
+
+  private void set(int i, Row r) {
+    customer[i] = r.customer();
+    ts[i] = r.ts();
+    seq[i] = r.seq();
+    cls[i] = r.cls();
+    measures[0][i] = r.sentiment();
+    measures[1][i] = r.rating();
+    measures[2][i] = r.revenue();
+  }
+
+  private void copy(Tail from, int i, int to) {
+    customer[to] = from.customer[i];
+    ts[to] = from.ts[i];
+    seq[to] = from.seq[i];
+    cls[to] = from.cls[i];
+    for (int m = 0; m < 3; m++) {
+      measures[m][to] = from.measures[m][i];
     }
   }
 
-  /** This tail plus {@code rows}, re-sorted. */
+  /**
+   * This tail plus {@code rows}: only the new rows are sorted, then merged with the sorted tail, so
+   * a refresh costs a copy of the tail's arrays rather than a sort of all of it.
+   */
   Tail plus(List<Row> rows) {
-    List<Row> all = new ArrayList<>(size() + rows.size());
-    for (int i = 0; i < size(); i++) {
-      all.add(new Row(customer[i], ts[i], seq[i], cls[i], measures[0][i], measures[1][i],
-          measures[2][i]));
+    List<Row> added = new ArrayList<>(rows);
+    added.sort(ORDER);
+    Tail out = new Tail(size() + added.size());
+    int i = 0;
+    int j = 0;
+    for (int k = 0; k < out.size(); k++) {
+      if (j == added.size() || (i < size() && before(i, added.get(j)))) {
+        out.copy(this, i++, k);
+      } else {
+        out.set(k, added.get(j++));
+      }
     }
-    all.addAll(rows);
-    all.sort(Comparator.comparingInt(Row::customer).thenComparingLong(Row::ts)
-        .thenComparingLong(Row::seq));
-    return new Tail(all);
+    return out;
+  }
+
+  private static final Comparator<Row> ORDER = Comparator.comparingInt(Row::customer)
+      .thenComparingLong(Row::ts).thenComparingLong(Row::seq);
+
+  /** Whether tail event {@code i} sorts before {@code r} (by customer, time, seq). */
+  private boolean before(int i, Row r) {
+    if (customer[i] != r.customer()) {
+      return customer[i] < r.customer();
+    }
+    if (ts[i] != r.ts()) {
+      return ts[i] < r.ts();
+    }
+    return seq[i] < r.seq();
   }
 
   int size() {

@@ -1,0 +1,76 @@
+package org.itinera.path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+/** The dense table against the hash table: same counts, customers, membership and merges. */
+class PathCountsTest {
+
+  @Property(tries = 300)
+  void dense_countsAsHash(@ForAll @IntRange(min = 1, max = 6) int names,
+      @ForAll @IntRange(min = 1, max = 4) int maxLength,
+      @ForAll @Size(max = 200) List<@IntRange(min = 0, max = Integer.MAX_VALUE) Integer> draws,
+      @ForAll @IntRange(min = 1, max = 5) int every) {
+    PathCounts dense = PathCounts.forPaths(names, maxLength);
+    PathCounts denseOther = PathCounts.forPaths(names, maxLength);
+    PathCounts hash = new PathCounts();
+    int stamp = 1;
+    for (int i = 0; i < draws.size(); i++) {
+      long key = key(draws.get(i), names, maxLength);
+      if (draws.get(i) % 3 == 0) {
+        stamp++;
+      }
+      (stamp % every == 0 ? denseOther : dense).count(key, stamp); // a customer in one partial
+      hash.count(key, stamp);
+    }
+    dense.addAll(denseOther);
+    Map<Long, List<Long>> fromHash = contents(hash);
+    assertThat(contents(dense)).isEqualTo(fromHash);
+    assertThat(dense.size()).isEqualTo(hash.size());
+    for (int d = 0; d < 40; d++) {
+      long key = key(Arbitraries.integers().between(0, Integer.MAX_VALUE).sample(), names,
+          maxLength);
+      assertThat(dense.contains(key)).isEqualTo(fromHash.containsKey(key));
+    }
+    assertThat(dense.contains(key(7, names, maxLength) | (1L << 63))).isFalse();
+  }
+
+  @Property(tries = 20)
+  void forPaths_isDenseOnlyWhenEveryKeyFits(@ForAll @IntRange(min = 1, max = 400) int names,
+      @ForAll @IntRange(min = 0, max = 6) int maxLength) {
+    PathCounts counts = PathCounts.forPaths(names, maxLength);
+    boolean fits = maxLength >= 1 && maxLength <= 4
+        && Math.pow(names + 1.0, maxLength) <= PathCounts.DENSE_LIMIT;
+    assertThat(counts.capacity() == (int) Math.pow(names + 1.0, maxLength)).isEqualTo(fits);
+  }
+
+  /** A packed key of 1 to maxLength name ids below {@code names}, drawn from {@code r}. */
+  private static long key(int r, int names, int maxLength) {
+    int length = 1 + r % maxLength;
+    long key = 0;
+    int x = r / maxLength;
+    for (int i = 0; i < length; i++) {
+      key |= (long) (x % names + 1) << (16 * i);
+      x /= names;
+    }
+    return key;
+  }
+
+  private static Map<Long, List<Long>> contents(PathCounts counts) {
+    Map<Long, List<Long>> out = new TreeMap<>();
+    for (int s = 0; s < counts.capacity(); s++) {
+      if (counts.key(s) != 0) {
+        out.put(counts.key(s), List.of(counts.count(s), counts.customers(s)));
+      }
+    }
+    return out;
+  }
+}
