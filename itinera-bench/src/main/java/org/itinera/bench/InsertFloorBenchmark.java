@@ -152,7 +152,8 @@ public final class InsertFloorBenchmark {
           result = rs.next() ? rs.getString(1) : "";
         }
       } else {
-        result = st.getUpdateCount() >= 0 ? st.getUpdateCount() + " rows" : "";
+        long count = st.getUpdateCount();
+        result = count >= 0 ? count + " rows" : "";
       }
     }
     String shown = sql.startsWith("CREATE TABLE") ? sql.substring(0, sql.indexOf('(')) : sql;
