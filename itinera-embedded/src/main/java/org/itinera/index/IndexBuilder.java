@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -36,6 +37,9 @@ import org.itinera.sequence.Vocabulary;
  */
 final class IndexBuilder {
   private static final String MAX = "SELECT coalesce(max(seq), -1), count(*) FROM events";
+  /** The driver's streaming setting, which exists only once it has been set. */
+  private static final String STREAMING = "SELECT coalesce(max(value = 'true'), false) "
+      + "FROM duckdb_settings() WHERE name = 'jdbc_stream_results'";
   /** DuckDB's hash is an unsigned 64-bit; 63 bits as a BIGINT avoid BigInteger in JDBC. */
   private static final String CUSTOMER_HASH = "(hash(customer_id) & 9223372036854775807)::BIGINT";
   private static final String CLASS_HASH =
@@ -249,41 +253,61 @@ final class IndexBuilder {
     return out;
   }
 
+  /**
+   * Reads all the events in one streamed query: DuckDB computes each chunk as the driver fetches
+   * it, instead of materialising every row before the first is read (less memory; in a probe at
+   * 10M events 1.6 s against 1.4 s + 1.0 s). The connection's streaming setting is put back after.
+   */
   private Raw read(long maxSeq, int rows) throws SQLException {
     Raw raw = new Raw(rows);
-    try (PreparedStatement s = connection.prepareStatement(EVENTS)) {
-      s.setLong(1, maxSeq);
-      try (ResultSet r = s.executeQuery()) {
-        int n = 0;
-        while (r.next()) {
-          if (n == rows) {
-            throw changedDuringBuild();
-          }
-          raw.customerHash[n] = r.getLong(1);
-          raw.ts[n] = r.getLong(2);
-          raw.seq[n] = r.getLong(3);
-          raw.classHash[n] = r.getLong(4);
-          int present = r.getInt(5);
-          if (present == 0) {
-            raw.ref[n] = -1;
-          } else {
-            int m = raw.measured++;
-            if (m == raw.values[0].length) {
-              for (int f = 0; f < 3; f++) {
-                raw.values[f] = Arrays.copyOf(raw.values[f], m * 2);
-              }
-            }
-            for (int f = 0; f < 3; f++) {
-              raw.values[f][m] = (present & (1 << f)) != 0 ? r.getDouble(6 + f) : Double.NaN;
-            }
-            raw.ref[n] = m;
-          }
-          n++;
+    try (Statement set = connection.createStatement()) {
+      boolean streaming;
+      try (ResultSet r = set.executeQuery(STREAMING)) {
+        r.next();
+        streaming = r.getBoolean(1);
+      }
+      set.execute("SET jdbc_stream_results = true");
+      try (PreparedStatement s = connection.prepareStatement(EVENTS)) {
+        s.setLong(1, maxSeq);
+        try (ResultSet r = s.executeQuery()) {
+          consume(r, raw, rows);
         }
-        raw.rows = n;
+      } finally {
+        set.execute("SET jdbc_stream_results = " + streaming);
       }
     }
     return raw;
+  }
+
+  /** Reads the rows into raw, at most {@code rows} of them (the count in this transaction). */
+  private static void consume(ResultSet r, Raw raw, int rows) throws SQLException {
+    int n = 0;
+    while (r.next()) {
+      if (n == rows) {
+        throw changedDuringBuild();
+      }
+      raw.customerHash[n] = r.getLong(1);
+      raw.ts[n] = r.getLong(2);
+      raw.seq[n] = r.getLong(3);
+      raw.classHash[n] = r.getLong(4);
+      int present = r.getInt(5);
+      if (present == 0) {
+        raw.ref[n] = -1;
+      } else {
+        int m = raw.measured++;
+        if (m == raw.values[0].length) {
+          for (int f = 0; f < 3; f++) {
+            raw.values[f] = Arrays.copyOf(raw.values[f], m * 2);
+          }
+        }
+        for (int f = 0; f < 3; f++) {
+          raw.values[f][m] = (present & (1 << f)) != 0 ? r.getDouble(6 + f) : Double.NaN;
+        }
+        raw.ref[n] = m;
+      }
+      n++;
+    }
+    raw.rows = n;
   }
 
   /**
