@@ -1,8 +1,9 @@
 package org.itinera.spark;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
+import java.util.List;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.unsafe.types.UTF8String;
@@ -11,10 +12,13 @@ import org.itinera.sequence.Measure;
 
 /**
  * Runs on an executor once per load: turns one partition's sorted rows (customer, ts, tie, class,
- * json, sentiment, rating, revenue; a profile row, class -1 and json = traits, first in each
- * customer) into {@link CustomerBlock}s of about {@value #BLOCK_EVENTS} events, cut at customer
- * boundaries. Rows are Spark's internal rows, read field by field: no row objects, no strings
- * except one per customer and the properties text when kept.
+ * json, sentiment, rating, revenue; each customer's rows together, a profile row, class -1 and
+ * json = traits, before its events in journey order) into {@link CustomerBlock}s of about
+ * {@value #BLOCK_EVENTS} events, cut at customer boundaries, and ranks the partition's customers
+ * by id. Rows are Spark's internal rows, read field by field: no row objects, no strings except
+ * one per customer and the properties text when kept. A partition's blocks are built before the
+ * first is returned (the ranks need every id), so a partition must fit in an executor's memory:
+ * raise {@code --partitions} for bigger data.
  */
 final class BlockBuilder
     implements Function2<Integer, Iterator<InternalRow>, Iterator<CustomerBlock>> {
@@ -41,33 +45,75 @@ final class BlockBuilder
 
   @Override
   public Iterator<CustomerBlock> call(Integer partition, Iterator<InternalRow> rows) {
-    return new Iterator<>() {
-      private final Accumulator acc = new Accumulator(partition);
-      private InternalRow pending;
-
-      @Override
-      public boolean hasNext() {
-        return pending != null || rows.hasNext();
-      }
-
-      @Override
-      public CustomerBlock next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
+    Accumulator acc = new Accumulator(partition);
+    List<CustomerBlock> blocks = new ArrayList<>();
+    InternalRow pending = null;
+    while (pending != null || rows.hasNext()) {
+      acc.open();
+      while (pending != null || rows.hasNext()) {
+        InternalRow row = pending != null ? pending : rows.next();
+        pending = null;
+        if (acc.isNewCustomer(row) && acc.events >= blockEvents) {
+          pending = row.copy();
+          break;
         }
-        acc.open();
-        while (pending != null || rows.hasNext()) {
-          InternalRow row = pending != null ? pending : rows.next();
-          pending = null;
-          if (acc.isNewCustomer(row) && acc.events >= blockEvents) {
-            pending = row.copy();
-            break;
-          }
-          acc.add(row, micros);
-        }
-        return acc.close();
+        acc.add(row, micros);
       }
-    };
+      blocks.add(acc.close());
+    }
+    rank(blocks);
+    return blocks.iterator();
+  }
+
+  /**
+   * Ranks the partition's customers by id in code-point (UTF-8 byte) order, the order of the range
+   * partitions, so that {@code (partition << 32) | rank} orders all customers by id. Customers
+   * arrive grouped in hash order (the sort's first key is a hash of the id, which makes the sort's
+   * comparisons cheap), so the ranks are computed here, once per load.
+   */
+  static void rank(List<CustomerBlock> blocks) {
+    int n = 0;
+    for (CustomerBlock b : blocks) {
+      n += b.customers();
+    }
+    String[] ids = new String[n];
+    int[] blockOf = new int[n];
+    int at = 0;
+    for (int k = 0; k < blocks.size(); k++) {
+      for (String id : blocks.get(k).ids) {
+        blockOf[at] = k;
+        ids[at++] = id;
+      }
+    }
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> compareCodePoints(ids[x], ids[y]));
+    int[] firstIndex = new int[blocks.size()];
+    for (int k = 1; k < blocks.size(); k++) {
+      firstIndex[k] = firstIndex[k - 1] + blocks.get(k - 1).customers();
+    }
+    for (int r = 0; r < n; r++) {
+      int i = order[r];
+      blocks.get(blockOf[i]).rank[i - firstIndex[blockOf[i]]] = r;
+    }
+  }
+
+  /** Unicode code-point order, which is UTF-8 byte order (String.compareTo is UTF-16 order). */
+  static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int x = a.codePointAt(i);
+      int y = b.codePointAt(j);
+      if (x != y) {
+        return Integer.compare(x, y);
+      }
+      i += Character.charCount(x);
+      j += Character.charCount(y);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
   }
 
   /** The block being built; reused across blocks of a partition. */

@@ -63,10 +63,10 @@ final class BlockSequence implements EventSequence {
     return block.ids[c];
   }
 
-  /** Ordinals are global and follow customer-id order (the partitions are id ranges). */
+  /** Partitions are id ranges in order, and ranks order each partition's ids. */
   @Override
   public long customerKey() {
-    return ordinal;
+    return ((long) block.partition << 32) | block.rank[c];
   }
 
   @Override

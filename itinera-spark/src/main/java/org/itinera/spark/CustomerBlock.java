@@ -28,6 +28,8 @@ final class CustomerBlock implements Serializable {
   final int[] classes;
   final double[][] measures;
   final String[] properties;
+  /** Each customer's rank by id among its partition's customers (set by the builder). */
+  final int[] rank;
 
   CustomerBlock(int partition, int firstOrdinal, String[] ids, String[] traits, int[] start,
       long[] ts, int[] classes, double[][] measures, String[] properties) {
@@ -40,6 +42,7 @@ final class CustomerBlock implements Serializable {
     this.classes = classes;
     this.measures = measures;
     this.properties = properties;
+    this.rank = new int[ids.length];
   }
 
   int customers() {

@@ -3,6 +3,7 @@ package org.itinera.spark;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -33,18 +34,18 @@ import org.itinera.sequence.Vocabulary;
  * <p>Design notes. Loading (eager, in {@link Builder#build()}): one {@code distinct} over (type,
  * name, channel) gives the {@link Vocabulary}; a broadcast join codes each event's class as an int
  * before the shuffle; the profiles (optional) join the events as one row per customer; {@code
- * repartitionByRange(customer_id)} and {@code sortWithinPartitions(customer_id, ts, tie)} put each
- * customer's profile and then its events, in journey order with the embedded index's tie rule,
- * contiguously in one partition; {@link BlockBuilder} packs each partition's sorted internal rows
- * into primitive arrays, which are persisted (deserialized in memory, spilling to disk) and shared
- * by every query. Only the needed columns are read, and the properties only when asked for.
+ * repartitionByRange(customer_id)} and {@code sortWithinPartitions(xxhash64(customer_id),
+ * customer_id, ts, tie)} put each customer's profile and then its events, in journey order with
+ * the embedded index's tie rule, contiguously in one partition; {@link BlockBuilder} packs each
+ * partition's sorted internal rows into primitive arrays and ranks its customers by id; the blocks
+ * are persisted (deserialized in memory, spilling to disk) and shared by every query. Only the needed columns are read, and the properties only when asked for.
  *
  * <p>Queries: every analysis is the core's own {@link SequenceAnalysis}. The driver compiles it
  * against the vocabulary, Spark ships it to the executors, each partition folds its customers into
  * one partial ({@link BlockFold}) and the partials are merged with a tree reduce. Customer
- * ordinals are global and dense (each partition's count is known after the load) and follow
- * customer-id order, because the partitions are id ranges sorted by id; so the ordinal is also
- * the {@link org.itinera.sequence.EventSequence#customerKey()}. Trait filters are evaluated per
+ * ordinals are global and dense (each partition's count is known after the load); the {@link
+ * org.itinera.sequence.EventSequence#customerKey()} is {@code (partition << 32) | rank by id in
+ * the partition}, which orders customers by id because the partitions are id ranges in order. Trait filters are evaluated per
  * customer in the fold; trait and segment breakdowns become {@link CustomerLabels} by ordinal
  * ({@link TraitLabels}), with the core's {@link PropertyPredicate} and {@link Breakdown} rules.
  */
@@ -183,10 +184,12 @@ public final class SparkSource implements SequenceSource, AutoCloseable {
                 .as(EventColumns.RATING), lit(null).cast(DataTypes.DoubleType)
                 .as(EventColumns.REVENUE)));
       }
-      // nulls first: a customer's profile row (no time) precedes its events
+      // The hash first gives the sorter a 64-bit prefix that tells customers apart without
+      // reading the rows (ids often share their first 8 bytes); nulls first: a customer's
+      // profile row (no time) precedes its events.
       Dataset<Row> sorted = coded.repartitionByRange(partitions, col(EventColumns.CUSTOMER))
-          .sortWithinPartitions(col(EventColumns.CUSTOMER), col(EventColumns.TS),
-              col(EventColumns.TIE));
+          .sortWithinPartitions(xxhash64(col(EventColumns.CUSTOMER)),
+              col(EventColumns.CUSTOMER), col(EventColumns.TS), col(EventColumns.TIE));
       JavaRDD<CustomerBlock> blocks = sorted.queryExecution().toRdd().toJavaRDD()
           .mapPartitionsWithIndex(new BlockBuilder(EventColumns.isMicros(tsType),
               BlockBuilder.BLOCK_EVENTS), true)

@@ -63,6 +63,18 @@ class BlockBuilderTest {
     assertThat(second.measures[0]).isNull();
     assertThat(blocks.get(2).ids).containsExactly("c4");
     assertThat(blocks.get(2).firstOrdinal).isEqualTo(2);
+    assertThat(new int[] {first.rank[0], second.rank[0], blocks.get(2).rank[0]})
+        .containsExactly(0, 1, 2);
+  }
+
+  @Test
+  void call_ranksCustomersByIdInCodePointOrderWhateverTheirArrivalOrder() {
+    // U+FF5E sorts before U+1F600 in code points (UTF-8 bytes) but after it in UTF-16 units
+    List<CustomerBlock> blocks = build(1, event("b", 1, 0, null, null),
+        event("\uD83D\uDE00", 1, 0, null, null), event("a", 1, 0, null, null),
+        event("\uFF5E", 1, 0, null, null));
+    int[] ranks = blocks.stream().mapToInt(b -> b.rank[0]).toArray();
+    assertThat(ranks).containsExactly(1, 3, 0, 2);
   }
 
   @Test
