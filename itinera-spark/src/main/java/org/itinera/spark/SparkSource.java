@@ -185,11 +185,13 @@ public final class SparkSource implements SequenceSource, AutoCloseable {
                 .as(EventColumns.REVENUE)));
       }
       // The hash first gives the sorter a 64-bit prefix that tells customers apart without
-      // reading the rows (ids often share their first 8 bytes); nulls first: a customer's
-      // profile row (no time) precedes its events.
+      // reading the rows (ids often share their first 8 bytes); it is computed once per row,
+      // after the shuffle, as a last column. Nulls first: a customer's profile row (no time)
+      // precedes its events.
       Dataset<Row> sorted = coded.repartitionByRange(partitions, col(EventColumns.CUSTOMER))
-          .sortWithinPartitions(xxhash64(col(EventColumns.CUSTOMER)),
-              col(EventColumns.CUSTOMER), col(EventColumns.TS), col(EventColumns.TIE));
+          .withColumn("h", xxhash64(col(EventColumns.CUSTOMER)))
+          .sortWithinPartitions(col("h"), col(EventColumns.CUSTOMER), col(EventColumns.TS),
+              col(EventColumns.TIE));
       JavaRDD<CustomerBlock> blocks = sorted.queryExecution().toRdd().toJavaRDD()
           .mapPartitionsWithIndex(new BlockBuilder(EventColumns.isMicros(tsType),
               BlockBuilder.BLOCK_EVENTS), true)
