@@ -72,8 +72,8 @@ class ParquetExportTest {
       }
       assertThat(new ParquetExport(store.connection()).exportProfiles(out)).isEqualTo(2);
       try (Statement st = store.connection().createStatement();
-          ResultSet rs = st.executeQuery("SELECT customer_id, traits->>'plan', epoch_ms(first_seen),"
-              + " epoch_ms(last_seen), events FROM read_parquet("
+          ResultSet rs = st.executeQuery("SELECT customer_id, traits->>'plan',"
+              + " epoch_ms(first_seen), epoch_ms(last_seen), events FROM read_parquet("
               + SqlText.literal(out + "/*.parquet") + ") ORDER BY customer_id")) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getString(2)).isEqualTo("프로");
