@@ -1,5 +1,6 @@
 package org.itinera.sequence;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,5 +70,34 @@ public record Breakdown(Kind kind, String key, Map<String, List<PropertyPredicat
       case TRAIT -> "trait:" + key;
       case SEGMENTS -> "segment";
     };
+  }
+
+  /**
+   * The label this customer-level breakdown gives a customer with these profile traits (null when
+   * the customer has none): a {@code TRAIT} breakdown's trait text (a string's characters, other
+   * values as JSON), a {@code SEGMENTS} breakdown's first segment whose predicates all hold; null
+   * means the breakdown's no-value label ({@value #NO_VALUE} or {@value #OTHER}). Engines that
+   * evaluate traits in Java share this rule; channel breakdowns label events, not customers.
+   */
+  public String labelOf(JsonNode traits) {
+    if (kind == Kind.SEGMENTS) {
+      for (Map.Entry<String, List<PropertyPredicate>> s : segments.entrySet()) {
+        if (s.getValue().stream().allMatch(p -> p.test(traits))) {
+          return s.getKey();
+        }
+      }
+      return null;
+    }
+    if (kind != Kind.TRAIT) {
+      throw new IllegalStateException("a channel breakdown labels events, not customers");
+    }
+    JsonNode node = traits;
+    for (String k : key.split("\\.")) {
+      node = node == null || !node.isObject() ? null : node.get(k);
+    }
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    return node.isValueNode() ? node.asText() : node.toString();
   }
 }

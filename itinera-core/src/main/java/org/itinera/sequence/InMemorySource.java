@@ -94,8 +94,7 @@ public final class InMemorySource implements SequenceSource {
     String[] value = new String[customers.size()];
     TreeSet<String> distinct = new TreeSet<>();
     for (int c = 0; c < value.length; c++) {
-      value[c] = b.kind() == Breakdown.Kind.TRAIT ? traitText(traits.get(c), b.key())
-          : segmentOf(traits.get(c), b.segments());
+      value[c] = b.labelOf(traits.get(c));
       if (value[c] != null) {
         distinct.add(value[c]);
       }
@@ -117,26 +116,6 @@ public final class InMemorySource implements SequenceSource {
       labelOf[c] = value[c] == null ? 0 : ids.get(value[c]);
     }
     return new CustomerLabels(labelOf, names);
-  }
-
-  private static String traitText(JsonNode traits, String key) {
-    JsonNode node = traits;
-    for (String k : key.split("\\.")) {
-      node = node == null || !node.isObject() ? null : node.get(k);
-    }
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    return node.isValueNode() ? node.asText() : node.toString();
-  }
-
-  private static String segmentOf(JsonNode traits, Map<String, List<PropertyPredicate>> segments) {
-    for (Map.Entry<String, List<PropertyPredicate>> s : segments.entrySet()) {
-      if (s.getValue().stream().allMatch(p -> p.test(traits))) {
-        return s.getKey();
-      }
-    }
-    return null;
   }
 
   private static JsonNode parse(String json) {

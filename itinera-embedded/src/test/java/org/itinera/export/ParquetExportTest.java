@@ -52,4 +52,42 @@ class ParquetExportTest {
           .isInstanceOf(ItineraException.class).hasMessageContaining("not empty");
     }
   }
+
+  @Test
+  void exportProfiles_writesTraitsWithFirstAndLastSeen() throws Exception {
+    Path out = dir.resolve("profiles");
+    try (Store store = Store.open(dir.resolve("data"))) {
+      try (Ingestor ing = Ingestor.open(store)) {
+        ing.ingest(List.of(
+            new Event("e1", null, "a", null, 1_780_000_000_000L, 0, "track", "A", "web", "s",
+                null, null, null, null, null, null, null, null, null, null, null),
+            new Event("e2", null, "a", null, 1_780_100_000_000L, 0, "track", "B", "app", "s",
+                null, null, null, null, null, null, null, null, null, null, null)));
+      }
+      try (Statement st = store.connection().createStatement()) {
+        st.execute("DELETE FROM profiles");
+        st.execute("INSERT INTO profiles SELECT DISTINCT customer_id, '{\"plan\":\"프로\"}'"
+            + " FROM events");
+        st.execute("INSERT INTO profiles VALUES ('zz-no-events', '{\"plan\":\"free\"}')");
+      }
+      assertThat(new ParquetExport(store.connection()).exportProfiles(out)).isEqualTo(2);
+      try (Statement st = store.connection().createStatement();
+          ResultSet rs = st.executeQuery("SELECT customer_id, traits->>'plan',"
+              + " epoch_ms(first_seen), epoch_ms(last_seen), events FROM read_parquet("
+              + SqlText.literal(out + "/*.parquet") + ") ORDER BY customer_id")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(2)).isEqualTo("프로");
+        assertThat(rs.getLong(3)).isEqualTo(1_780_000_000_000L);
+        assertThat(rs.getLong(4)).isEqualTo(1_780_100_000_000L);
+        assertThat(rs.getLong(5)).isEqualTo(2);
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("zz-no-events");
+        assertThat(rs.getObject(3)).isNull();
+        assertThat(rs.getLong(5)).isZero();
+        assertThat(rs.next()).isFalse();
+      }
+      assertThatThrownBy(() -> new ParquetExport(store.connection()).exportProfiles(out))
+          .isInstanceOf(ItineraException.class).hasMessageContaining("not empty");
+    }
+  }
 }

@@ -11,39 +11,39 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.IntegralType;
+import org.apache.spark.sql.types.TimestampNTZType;
+import org.apache.spark.sql.types.TimestampType;
 import org.itinera.ItineraException;
 
 /**
- * The canonical columns the cluster engine reads (docs/EXPORT.md) and their projection into the
- * fixed layout the executors walk: {@value #CUSTOMER}, {@value #TS}, tie, {@value #TYPE},
- * {@value #NAME}, {@value #CHANNEL}, {@value #PROPERTIES}, {@value #SENTIMENT}, {@value #RATING},
- * {@value #REVENUE}. Columns are looked up by name, so extra columns and any column order are
- * fine; optional columns that are missing read as null.
+ * The canonical columns the cluster engine reads (docs/SPARK.md) and their projection into the
+ * layout the load works on: {@value #CUSTOMER}, {@value #TS}, tie, {@value #TYPE}, {@value
+ * #NAME}, {@value #CHANNEL}, json (the event's {@value #PROPERTIES}, or null when properties are
+ * not kept), {@value #SENTIMENT}, {@value #RATING}, {@value #REVENUE}. Columns are looked up by
+ * name, so extra columns and any column order are fine; optional columns that are missing read as
+ * null. Only the projected columns are read from Parquet.
  */
 final class EventColumns {
   static final String CUSTOMER = "customer_id";
   static final String TS = "ts";
+  static final String TIE = "tie";
   static final String SEQ = "seq";
   static final String EVENT_ID = "event_id";
   static final String TYPE = "type";
   static final String NAME = "name";
   static final String CHANNEL = "channel";
   static final String PROPERTIES = "properties";
+  static final String JSON = "json";
   static final String SENTIMENT = "sentiment";
   static final String RATING = "rating";
   static final String REVENUE = "revenue";
-
-  /** Positions in the projected row. */
-  static final int P_CUSTOMER = 0;
-  static final int P_TS = 1;
-  static final int P_TYPE = 3;
-  static final int P_NAME = 4;
-  static final int P_CHANNEL = 5;
-  static final int P_PROPERTIES = 6;
-  static final int P_SENTIMENT = 7;
+  static final String TRAITS = "traits";
 
   static final List<String> REQUIRED = List.of(CUSTOMER, TS, TYPE, NAME, CHANNEL);
+  static final List<String> MEASURES = List.of(SENTIMENT, RATING, REVENUE);
 
   private EventColumns() {}
 
@@ -67,29 +67,48 @@ final class EventColumns {
   }
 
   /**
-   * The walk layout. Ties in time are broken by {@code seq} (the store's arrival order, as the
-   * embedded index does) or, in data sets without it, by {@code event_id}.
+   * The load layout. Ties in time are broken by {@code seq} (the store's arrival order, as the
+   * embedded index does) or, in data sets without it, by {@code event_id}. {@code ts} stays a
+   * TIMESTAMP (held as microseconds) or becomes a BIGINT of epoch milliseconds.
    */
-  static Dataset<Row> project(Dataset<Row> events) {
+  static Dataset<Row> project(Dataset<Row> events, boolean properties) {
     check(events);
     Set<String> have = Set.of(events.columns());
-    Column tie = have.contains(SEQ) ? col(SEQ).cast(DataTypes.LongType).as("tie")
-        : col(EVENT_ID).cast(DataTypes.StringType).as("tie");
+    Column tie = have.contains(SEQ) ? col(SEQ).cast(DataTypes.LongType).as(TIE)
+        : col(EVENT_ID).cast(DataTypes.StringType).as(TIE);
+    DataType tsType = events.schema().apply(TS).dataType();
+    Column ts;
+    if (isMicros(tsType)) {
+      ts = col(TS);
+    } else if (tsType instanceof IntegralType) {
+      ts = col(TS).cast(DataTypes.LongType).as(TS);
+    } else {
+      throw ItineraException.invalid(TS, "the event time column is " + tsType.simpleString()
+          + "; expected TIMESTAMP, TIMESTAMP_NTZ (read as UTC) or BIGINT epoch milliseconds");
+    }
     return events.select(
         col(CUSTOMER).cast(DataTypes.StringType).as(CUSTOMER),
-        col(TS),
+        ts,
         tie,
         col(TYPE).cast(DataTypes.StringType).as(TYPE),
         col(NAME).cast(DataTypes.StringType).as(NAME),
         col(CHANNEL).cast(DataTypes.StringType).as(CHANNEL),
-        optional(have, PROPERTIES, DataTypes.StringType),
-        optional(have, SENTIMENT, DataTypes.DoubleType),
-        optional(have, RATING, DataTypes.DoubleType),
-        optional(have, REVENUE, DataTypes.DoubleType));
+        (properties && have.contains(PROPERTIES) ? col(PROPERTIES) : lit(null))
+            .cast(DataTypes.StringType).as(JSON),
+        optional(have, SENTIMENT),
+        optional(have, RATING),
+        optional(have, REVENUE));
   }
 
-  private static Column optional(Set<String> have, String name,
-      org.apache.spark.sql.types.DataType type) {
-    return (have.contains(name) ? col(name) : lit(null)).cast(type).as(name);
+  /**
+   * True when Spark holds this time type as microseconds since the epoch: TIMESTAMP, and
+   * TIMESTAMP_NTZ, whose wall-clock time is thereby read as UTC, as the store writes it.
+   */
+  static boolean isMicros(DataType type) {
+    return type instanceof TimestampType || type instanceof TimestampNTZType;
+  }
+
+  private static Column optional(Set<String> have, String name) {
+    return (have.contains(name) ? col(name) : lit(null)).cast(DataTypes.DoubleType).as(name);
   }
 }

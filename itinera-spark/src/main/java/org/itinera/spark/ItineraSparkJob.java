@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -33,6 +35,8 @@ import org.itinera.retention.RetentionSpec;
 import org.itinera.sequence.Breakdown;
 import org.itinera.sequence.DurationText;
 import org.itinera.sequence.EventPredicate;
+import org.itinera.sequence.PropertyPredicate;
+import org.itinera.sequence.SequenceFilter;
 
 /**
  * The {@code spark-submit} entry point: reads a Parquet event data set, optionally resolves
@@ -71,25 +75,53 @@ public final class ItineraSparkJob {
 
   static List<String> run(SparkSession spark, JobOptions o) {
     // every option is checked before the cluster reads anything
-    FunnelSpec funnel = o.has("--funnel") ? funnel(o) : null;
-    PathSpec paths = o.has("--paths") ? paths(o) : null;
-    RetentionSpec retention = o.has("--retention") ? retention(o) : null;
+    SequenceFilter filter = JobFilters.filter(o);
+    FunnelSpec funnel = o.has("--funnel") ? funnel(o).withFilter(filter) : null;
+    PathSpec paths = o.has("--paths") ? paths(o).withFilter(filter) : null;
+    RetentionSpec retention = o.has("--retention") ? retention(o).withFilter(filter) : null;
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     JourneyModel model = !o.has("--journey-map") ? null : o.has("--model")
         ? JourneyModel.parse(read(hadoop, o.get("--model")), o.get("--model"))
         : JourneyModel.defaultModel();
+    boolean needsTraits = !filter.traits().isEmpty() || (funnel != null
+        && funnel.breakdowns().stream().anyMatch(b -> b.kind() != Breakdown.Kind.CHANNEL));
+    if (needsTraits && !o.has("--profiles")) {
+      throw ItineraException.invalid("profiles", "--trait and --by trait:/segment need the"
+          + " profiles data set: --profiles PATH (written by 'itinera export' next to the"
+          + " events)");
+    }
     int partitions = o.integer("--partitions", 4 * spark.sparkContext().defaultParallelism());
     if (partitions < 1) {
       throw ItineraException.invalid("partitions", "must be at least 1, was " + partitions);
     }
     IdentityResolution identities = !o.has("--resolve-identities") ? null
         : new IdentityResolution(o.list("--identity-traits", IdentityResolution.DEFAULT_TRAITS));
+    List<PropertyPredicate> flags = new ArrayList<>();
+    if (funnel != null) {
+      flags.addAll(Funnels.flags(funnel));
+    }
+    if (paths != null && paths.anchor().event() != null) {
+      flags.addAll(EventPredicate.flagsOf(Stream.of(paths.anchor().event())));
+    }
+    if (retention != null) {
+      flags.addAll(EventPredicate.flagsOf(Stream.of(retention.cohortEvent(),
+          retention.returnEvent()).filter(Objects::nonNull)));
+    }
+    if (model != null) {
+      flags.addAll(model.flags());
+    }
     Dataset<Row> events = spark.read().parquet(o.required("--input"));
     if (identities != null) {
       events = identities.resolve(events);
     }
+    // properties are read only when some analysis tests them
+    SparkSource.Builder load = SparkSource.builder(events).partitions(partitions)
+        .properties(!flags.isEmpty());
+    if (o.has("--profiles")) {
+      load.profiles(spark.read().parquet(o.get("--profiles")));
+    }
     Map<String, Object> results = new LinkedHashMap<>();
-    try (SparkSource source = SparkSource.of(events, partitions)) {
+    try (SparkSource source = load.build()) {
       if (funnel != null) {
         results.put("funnel", Funnels.run(source, funnel));
       }
@@ -100,7 +132,7 @@ public final class ItineraSparkJob {
         results.put("retention", Retention.run(source, retention));
       }
       if (model != null) {
-        results.put("journey-map", JourneyMaps.run(source, JourneyMapSpec.of(model)));
+        results.put("journey-map", JourneyMaps.run(source, new JourneyMapSpec(model, filter)));
       }
     }
     List<String> written = new ArrayList<>();
@@ -118,8 +150,7 @@ public final class ItineraSparkJob {
     FunnelSpec spec = FunnelSpec.of(steps, o.has("--window")
         ? DurationText.parse("window", o.get("--window")) : null).withStrict(o.has("--strict"));
     if (o.has("--by")) {
-      spec = spec.withBreakdowns(o.list("--by", List.of()).stream().map(Breakdown::parse)
-          .toList());
+      spec = spec.withBreakdowns(JobFilters.breakdowns(o));
     }
     return spec.withDropSample(o.integer("--dropped", 20));
   }

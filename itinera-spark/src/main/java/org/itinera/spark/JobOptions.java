@@ -12,12 +12,14 @@ import org.itinera.ItineraException;
  * The job's command line: {@code --name value} pairs and a few switches, checked up front so a
  * typo fails before the cluster does any work.
  */
-record JobOptions(Map<String, String> values) {
+record JobOptions(Map<String, String> values, Map<String, List<String>> repeated) {
   static final Set<String> SWITCHES = Set.of("--journey-map", "--strict",
       "--resolve-identities");
   static final Set<String> VALUED = Set.of("--input", "--output", "--partitions", "--funnel",
       "--window", "--by", "--dropped", "--paths", "--paths-from", "--paths-to", "--paths-top",
-      "--retention", "--model", "--identity-traits");
+      "--retention", "--model", "--identity-traits", "--profiles", "--since", "--until",
+      "--channel");
+  static final Set<String> REPEATABLE = Set.of("--trait", "--segment");
 
   static final String USAGE = String.join("\n",
       "usage: ItineraSparkJob --input PARQUET_DIR --output DIR [analyses] [options]",
@@ -28,16 +30,31 @@ record JobOptions(Map<String, String> values) {
       "                        --paths-top N)",
       "  --retention week:8    retention by week or month, N periods",
       "  --journey-map         journey map (--model FILE.yaml, default: the shipped model)",
+      "filters (every analysis):",
+      "  --since DATE|INSTANT  only events at or after this time (UTC)",
+      "  --until DATE|INSTANT  only events before this time (exclusive)",
+      "  --channel A,B         only events on these channels",
+      "  --trait KEY=VALUE     only customers whose profile trait KEY is VALUE (repeatable;",
+      "                        needs --profiles)",
+      "breakdowns (funnel): --by channel,trait:KEY,segment with",
+      "  --segment NAME:KEY=VALUE[&KEY=VALUE]  a named segment (repeatable, first match wins)",
       "options:",
+      "  --profiles PATH       the profiles data set written next to the events",
       "  --partitions N        customer ranges (default: 4 x the default parallelism)",
       "  --resolve-identities  recompute customer_id from user/anonymous ids, aliases and",
       "                        identity traits (--identity-traits email,phone)");
 
   static JobOptions parse(String[] args) {
     Map<String, String> values = new LinkedHashMap<>();
+    Map<String, List<String>> repeated = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
-      if (SWITCHES.contains(a)) {
+      if (REPEATABLE.contains(a)) {
+        if (i + 1 >= args.length) {
+          throw ItineraException.invalid(a.substring(2), a + " needs a value\n" + USAGE);
+        }
+        repeated.computeIfAbsent(a, k -> new ArrayList<>()).add(args[++i]);
+      } else if (SWITCHES.contains(a)) {
         values.put(a, "true");
       } else if (VALUED.contains(a)) {
         if (i + 1 >= args.length) {
@@ -48,7 +65,7 @@ record JobOptions(Map<String, String> values) {
         throw ItineraException.invalid("arguments", "unknown argument '" + a + "'\n" + USAGE);
       }
     }
-    JobOptions o = new JobOptions(values);
+    JobOptions o = new JobOptions(values, repeated);
     o.required("--input");
     o.required("--output");
     if (!o.has("--funnel") && !o.has("--paths") && !o.has("--retention")
@@ -67,7 +84,12 @@ record JobOptions(Map<String, String> values) {
   }
 
   boolean has(String name) {
-    return values.containsKey(name);
+    return values.containsKey(name) || repeated.containsKey(name);
+  }
+
+  /** Every value of a repeatable option, in order. */
+  List<String> all(String name) {
+    return repeated.getOrDefault(name, List.of());
   }
 
   String get(String name) {

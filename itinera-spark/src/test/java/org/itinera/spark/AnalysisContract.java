@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
 import org.itinera.funnel.FunnelResult;
 import org.itinera.funnel.FunnelSpec;
@@ -45,9 +47,24 @@ abstract class AnalysisContract {
   private static final SequenceFilter MIDYEAR = SequenceFilter.NONE.withTimeRange(
       ms(LocalDate.of(2025, 3, 1)), ms(LocalDate.of(2025, 9, 1)));
 
+  /** Customers of the capital region: a segment filter on a profile trait. */
+  private static final List<PropertyPredicate> SEOUL = List.of(
+      PropertyPredicate.eq("region", "Seoul"));
+
+  /** Named segments; the first that holds labels the customer. */
+  private static final Breakdown SEGMENTS = segments();
+
   protected abstract SequenceSource engine();
 
   protected abstract SequenceSource reference();
+
+  private static Breakdown segments() {
+    Map<String, List<PropertyPredicate>> named = new LinkedHashMap<>();
+    named.put("young women", List.of(PropertyPredicate.eq("gender", "female"),
+        new PropertyPredicate("age_band", PropertyPredicate.Op.IN, List.of("20-29", "30-39"))));
+    named.put("capital", SEOUL);
+    return Breakdown.segments(named);
+  }
 
   static long ms(LocalDate day) {
     return day.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
@@ -67,7 +84,15 @@ abstract class AnalysisContract {
             .withBreakdowns(List.of(Breakdown.channel())),
         FunnelSpec.of(List.of(withCategory, added.withWindow(DAY)), 30 * DAY).withStrict(true),
         FunnelSpec.of(List.of(FunnelStep.named("Page Viewed"), checkout), 14 * DAY)
-            .withFilter(MIDYEAR.withChannels(List.of("web"))).withDropSample(5));
+            .withFilter(MIDYEAR.withChannels(List.of("web"))).withDropSample(5),
+        FunnelSpec.of(List.of(viewed, added, checkout), 14 * DAY)
+            .withBreakdowns(List.of(Breakdown.trait("age_band"), Breakdown.channel())),
+        FunnelSpec.of(List.of(viewed, checkout), null).withBreakdowns(List.of(SEGMENTS)),
+        FunnelSpec.of(List.of(viewed, added), 7 * DAY)
+            .withBreakdowns(List.of(Breakdown.trait("region")))
+            .withFilter(SequenceFilter.NONE.withTraits(List.of(
+                PropertyPredicate.eq("gender", "female")))),
+        FunnelSpec.of(List.of(viewed, added), null).withFilter(MIDYEAR.withTraits(SEOUL)));
   }
 
   static List<PathSpec> paths() {
@@ -76,7 +101,8 @@ abstract class AnalysisContract {
         PathSpec.of(Anchor.from(EventPredicate.named("Product Added")), 3).withTop(25),
         PathSpec.of(Anchor.to(EventPredicate.named("Checkout Started")), 4)
             .withSessionGap(30 * 60_000L),
-        PathSpec.of(Anchor.every(), 2).withFilter(MIDYEAR));
+        PathSpec.of(Anchor.every(), 2).withFilter(MIDYEAR),
+        PathSpec.of(Anchor.start(), 3).withFilter(SequenceFilter.NONE.withTraits(SEOUL)));
   }
 
   static List<RetentionSpec> retentions() {
@@ -85,12 +111,14 @@ abstract class AnalysisContract {
         RetentionSpec.of(Period.MONTH, 6)
             .withCohortEvent(EventPredicate.named("Checkout Started"))
             .withReturnEvent(EventPredicate.named("Product Viewed")),
-        RetentionSpec.of(Period.WEEK, 4).withFilter(MIDYEAR));
+        RetentionSpec.of(Period.WEEK, 4).withFilter(MIDYEAR),
+        RetentionSpec.of(Period.MONTH, 4).withFilter(MIDYEAR.withTraits(SEOUL)));
   }
 
   static List<JourneyMapSpec> journeyMaps() {
     JourneyMapSpec all = JourneyMapSpec.of(JourneyModel.defaultModel());
-    return List.of(all, new JourneyMapSpec(all.model(), MIDYEAR.withChannels(List.of("app"))));
+    return List.of(all, new JourneyMapSpec(all.model(), MIDYEAR.withChannels(List.of("app"))),
+        new JourneyMapSpec(all.model(), SequenceFilter.NONE.withTraits(SEOUL)));
   }
 
   @Test
@@ -98,6 +126,10 @@ abstract class AnalysisContract {
     for (FunnelSpec spec : funnels()) {
       FunnelResult expected = Funnels.run(reference(), spec);
       assertThat(expected.entered()).as("the data set exercises %s", spec).isPositive();
+      if (spec.breakdowns().stream().anyMatch(b -> b.kind() != Breakdown.Kind.CHANNEL)) {
+        assertThat(expected.groups().stream().map(g -> g.by()).distinct().count())
+            .as("the traits split %s", spec).isGreaterThan(2);
+      }
       assertThat(Funnels.run(engine(), spec)).as("%s", spec).usingRecursiveComparison(SAME)
           .isEqualTo(expected);
     }

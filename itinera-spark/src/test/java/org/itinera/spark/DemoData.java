@@ -17,7 +17,8 @@ import org.itinera.store.Store;
 /**
  * The demo data set loaded once per JVM the way a user's data arrives (Segment batches through
  * the ingestor, CSVs through the importer, identities stitched on the way), then exported with
- * {@code ParquetExport}: the embedded index and the Spark engine read the same events.
+ * {@code ParquetExport} (events and profiles): the embedded index and the Spark engine read the
+ * same data.
  */
 final class DemoData {
   static final int CUSTOMERS = 1000;
@@ -28,13 +29,16 @@ final class DemoData {
   final Store store;
   final SequenceIndex index;
   final Path parquet;
+  final Path profiles;
   final long events;
 
-  private DemoData(Path dir, Store store, SequenceIndex index, Path parquet, long events) {
+  private DemoData(Path dir, Store store, SequenceIndex index, Path parquet, Path profiles,
+      long events) {
     this.dir = dir;
     this.store = store;
     this.index = index;
     this.parquet = parquet;
+    this.profiles = profiles;
     this.events = events;
   }
 
@@ -63,9 +67,12 @@ final class DemoData {
       });
     }
     Path parquet = dir.resolve("events-parquet");
-    long events = new ParquetExport(store.connection()).export(parquet);
+    Path profiles = dir.resolve("profiles-parquet");
+    ParquetExport export = new ParquetExport(store.connection());
+    long events = export.export(parquet);
+    export.exportProfiles(profiles);
     return new DemoData(dir, store, SequenceIndex.build(store.newConnection(), 2), parquet,
-        events);
+        profiles, events);
   }
 
   private void delete() {

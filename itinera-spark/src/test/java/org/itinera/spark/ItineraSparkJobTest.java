@@ -7,9 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.itinera.ItineraException;
+import org.itinera.funnel.FunnelResult;
 import org.itinera.funnel.FunnelSpec;
 import org.itinera.funnel.FunnelStep;
 import org.itinera.funnel.Funnels;
@@ -24,6 +28,8 @@ import org.itinera.retention.Retention;
 import org.itinera.retention.RetentionSpec;
 import org.itinera.sequence.Breakdown;
 import org.itinera.sequence.EventPredicate;
+import org.itinera.sequence.PropertyPredicate;
+import org.itinera.sequence.SequenceFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +78,40 @@ class ItineraSparkJobTest {
   }
 
   @Test
+  void run_filtersAndBreaksDownByProfileTraits() throws Exception {
+    SparkSession spark = LocalSpark.session();
+    DemoData data = DemoData.get();
+    ItineraSparkJob.run(spark, "--input", data.parquet.toString(),
+        "--profiles", data.profiles.toString(), "--output", dir.resolve("out").toString(),
+        "--funnel", "Product Viewed,Product Added", "--by", "trait:age_band,segment",
+        "--segment", "women:gender=female", "--segment", "capital:region=Seoul&lang=ko",
+        "--trait", "signup_source=search", "--since", "2025-02-01", "--until",
+        "2025-10-01T12:00:00Z", "--channel", "web,app", "--journey-map");
+
+    Map<String, List<PropertyPredicate>> segments = new LinkedHashMap<>();
+    segments.put("women", List.of(PropertyPredicate.eq("gender", "female")));
+    segments.put("capital", List.of(PropertyPredicate.eq("region", "Seoul"),
+        PropertyPredicate.eq("lang", "ko")));
+    SequenceFilter filter = new SequenceFilter(
+        Instant.parse("2025-02-01T00:00:00Z").toEpochMilli(),
+        Instant.parse("2025-10-01T12:00:00Z").toEpochMilli(), List.of("web", "app"),
+        List.of(PropertyPredicate.eq("signup_source", "search")));
+    FunnelSpec funnel = FunnelSpec.of(List.of(FunnelStep.named("Product Viewed"),
+        FunnelStep.named("Product Added")), null)
+        .withBreakdowns(List.of(Breakdown.trait("age_band"), Breakdown.segments(segments)))
+        .withFilter(filter);
+    FunnelResult expected = Funnels.run(data.index, funnel);
+    assertThat(expected.entered()).isPositive();
+    assertThat(expected.groups().size()).isGreaterThan(3);
+    assertThat(file("funnel.json")).isEqualTo(embedded(expected));
+    assertThat(file("journey-map.json")).isEqualTo(embedded(JourneyMaps.run(data.index,
+        new JourneyMapSpec(JourneyModel.defaultModel(), filter))));
+    assertThatThrownBy(() -> ItineraSparkJob.run(spark, "--input", "x", "--output", "y",
+        "--paths", "3", "--trait", "plan=pro")).isInstanceOf(ItineraException.class)
+        .hasMessageContaining("--profiles");
+  }
+
+  @Test
   void run_refusesBadArgumentsBeforeReadingData() {
     SparkSession spark = LocalSpark.session();
     assertThatThrownBy(() -> ItineraSparkJob.run(spark, "--input", "x",
@@ -83,5 +123,11 @@ class ItineraSparkJobTest {
     assertThatThrownBy(() -> ItineraSparkJob.run(spark, "--input", "x",
         "--output", "y", "--retention", "day:3"))
         .isInstanceOf(ItineraException.class).hasMessageContaining("week:8");
+    assertThatThrownBy(() -> ItineraSparkJob.run(spark, "--input", "x", "--output", "y",
+        "--funnel", "A,B", "--by", "segment", "--profiles", "p"))
+        .isInstanceOf(ItineraException.class).hasMessageContaining("--segment");
+    assertThatThrownBy(() -> ItineraSparkJob.run(spark, "--input", "x", "--output", "y",
+        "--paths", "2", "--since", "yesterday"))
+        .isInstanceOf(ItineraException.class).hasMessageContaining("'yesterday'");
   }
 }

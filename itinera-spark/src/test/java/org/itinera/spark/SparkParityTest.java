@@ -6,15 +6,18 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The parity test: the Spark engine, in local mode over the exported Parquet data set, returns
- * exactly what the embedded index returns over the DuckDB store it was exported from.
+ * exactly what the embedded index returns over the DuckDB store it was exported from, profiles
+ * (trait filters, trait and segment breakdowns) included.
  */
 class SparkParityTest extends AnalysisContract {
   private static SparkSource spark;
 
   @BeforeAll
   static void start() {
-    spark = SparkSource.of(LocalSpark.session().read().parquet(
-        DemoData.get().parquet.toString()), 3);
+    spark = SparkSource.builder(LocalSpark.session().read().parquet(
+            DemoData.get().parquet.toString()))
+        .profiles(LocalSpark.session().read().parquet(DemoData.get().profiles.toString()))
+        .partitions(3).build();
   }
 
   @AfterAll
