@@ -47,7 +47,7 @@ final class IndexBuilder {
   private static final String CUSTOMERS = "SELECT customer_id, " + CUSTOMER_HASH + " FROM events "
       + "WHERE seq <= ? GROUP BY customer_id ORDER BY customer_id";
   private static final String CLASSES = "SELECT type, name, channel, " + CLASS_HASH
-      + " FROM events WHERE seq <= ? GROUP BY type, name, channel";
+      + " FROM events WHERE seq <= ? GROUP BY type, name, channel ORDER BY type, name, channel";
   /**
    * Every event as numbers, plus a bit mask of which numeric fields it carries (1 sentiment, 2
    * rating, 4 revenue) so that the doubles are read only where present.
