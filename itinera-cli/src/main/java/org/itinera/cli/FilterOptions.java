@@ -1,13 +1,12 @@
 package org.itinera.cli;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.itinera.ItineraException;
+import org.itinera.sequence.InstantText;
 import org.itinera.sequence.PropertyPredicate;
 import org.itinera.sequence.SequenceFilter;
 import picocli.CommandLine.Option;
@@ -37,8 +36,8 @@ final class FilterOptions {
     if (traits != null) {
       traits.forEach((k, v) -> predicates.add(PropertyPredicate.eq(k, v)));
     }
-    return new SequenceFilter(since == null ? null : instant("since", since),
-        until == null ? null : instant("until", until), channels == null ? List.of() : channels,
+    return new SequenceFilter(since == null ? null : InstantText.parse("since", since),
+        until == null ? null : InstantText.parse("until", until), channels == null ? List.of() : channels,
         predicates);
   }
 
@@ -78,16 +77,4 @@ final class FilterOptions {
     }
   }
 
-  static long instant(String option, String text) {
-    try {
-      return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-    } catch (DateTimeParseException e) {
-      try {
-        return Instant.parse(text).toEpochMilli();
-      } catch (DateTimeParseException e2) {
-        throw ItineraException.invalid(option, "'" + text + "' is not a date such as 2026-06-01 "
-            + "or an instant such as 2026-06-01T12:00:00Z");
-      }
-    }
-  }
 }

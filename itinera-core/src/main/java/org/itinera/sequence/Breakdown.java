@@ -2,10 +2,13 @@ package org.itinera.sequence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import org.itinera.ItineraException;
 
 /**
@@ -70,6 +73,25 @@ public record Breakdown(Kind kind, String key, Map<String, List<PropertyPredicat
       case TRAIT -> "trait:" + key;
       case SEGMENTS -> "segment";
     };
+  }
+
+  /**
+   * The labels of a customer-level breakdown in the order every engine reports them: the no-value
+   * label first ({@value #OTHER} for segments, {@value #NO_VALUE} for a trait), then the segments
+   * in their order, or the trait values {@code seen} sorted.
+   */
+  public List<String> labelNames(Collection<String> seen) {
+    List<String> names = new ArrayList<>();
+    if (kind == Kind.SEGMENTS) {
+      names.add(OTHER);
+      names.addAll(segments.keySet());
+    } else {
+      TreeSet<String> distinct = new TreeSet<>(seen);
+      distinct.remove(NO_VALUE);
+      names.add(NO_VALUE);
+      names.addAll(distinct);
+    }
+    return names;
   }
 
   /**

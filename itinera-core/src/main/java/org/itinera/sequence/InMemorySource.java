@@ -58,8 +58,11 @@ public final class InMemorySource implements SequenceSource {
     this.vocabulary = builder.build();
   }
 
-  /** Code-point (UTF-8 byte) order, which differs from String.compareTo for surrogates. */
-  static int compareCodePoints(String a, String b) {
+  /**
+   * Code-point (UTF-8 byte) order, which differs from String.compareTo for surrogates: the order
+   * in which every engine numbers customers (DuckDB sorts VARCHAR by UTF-8 bytes).
+   */
+  public static int compareCodePoints(String a, String b) {
     int i = 0;
     int j = 0;
     while (i < a.length() && j < b.length()) {
@@ -90,7 +93,6 @@ public final class InMemorySource implements SequenceSource {
   }
 
   private CustomerLabels labels(Breakdown b) {
-    String none = b.kind() == Breakdown.Kind.TRAIT ? Breakdown.NO_VALUE : Breakdown.OTHER;
     String[] value = new String[customers.size()];
     TreeSet<String> distinct = new TreeSet<>();
     for (int c = 0; c < value.length; c++) {
@@ -99,14 +101,7 @@ public final class InMemorySource implements SequenceSource {
         distinct.add(value[c]);
       }
     }
-    List<String> names = new ArrayList<>();
-    names.add(none);
-    if (b.kind() == Breakdown.Kind.SEGMENTS) {
-      names.addAll(b.segments().keySet());
-    } else {
-      distinct.remove(none);
-      names.addAll(distinct);
-    }
+    List<String> names = b.labelNames(distinct);
     Map<String, Integer> ids = new HashMap<>();
     for (int i = 0; i < names.size(); i++) {
       ids.putIfAbsent(names.get(i), i);

@@ -7,9 +7,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Set;
 import org.itinera.sequence.Breakdown;
 import org.itinera.sequence.CustomerLabels;
 import org.itinera.sequence.PropertyPredicate;
@@ -49,10 +50,7 @@ final class TraitResolver {
 
   CustomerLabels labels(Breakdown b) throws SQLException {
     int[] labelOf = new int[customers.count()];
-    List<String> names = new ArrayList<>();
     if (b.kind() == Breakdown.Kind.SEGMENTS) {
-      names.add(Breakdown.OTHER);
-      names.addAll(b.segments().keySet());
       List<List<PropertyPredicate>> segments = new ArrayList<>(b.segments().values());
       for (int k = segments.size() - 1; k >= 0; k--) { // earlier segments win: assign them last
         BitSet in = matching(segments.get(k));
@@ -60,12 +58,12 @@ final class TraitResolver {
           labelOf[c] = k + 1;
         }
       }
-      return new CustomerLabels(labelOf, names);
+      return new CustomerLabels(labelOf, b.labelNames(List.of()));
     }
     PredicateSql exists = PredicateSql.of(new PropertyPredicate(b.key(),
         PropertyPredicate.Op.EXISTS, List.of()), PredicateSql.Column.TRAITS);
     String[] value = new String[labelOf.length];
-    TreeSet<String> distinct = new TreeSet<>();
+    Set<String> distinct = new HashSet<>();
     try (PreparedStatement s = connection.prepareStatement("SELECT customer_id, "
         + "json_extract_string(traits, ?) FROM profiles WHERE " + exists.sql())) {
       s.setString(1, (String) exists.params().get(0));
@@ -80,9 +78,7 @@ final class TraitResolver {
         }
       }
     }
-    distinct.remove(Breakdown.NO_VALUE);
-    names.add(Breakdown.NO_VALUE);
-    names.addAll(distinct);
+    List<String> names = b.labelNames(distinct);
     Map<String, Integer> ids = new HashMap<>();
     for (int i = 0; i < names.size(); i++) {
       ids.put(names.get(i), i);

@@ -8,6 +8,7 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.itinera.ItineraException;
+import org.itinera.sequence.InMemorySource;
 import org.itinera.sequence.Measure;
 
 /**
@@ -89,7 +90,7 @@ final class BlockBuilder
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (x, y) -> compareCodePoints(ids[x], ids[y]));
+    Arrays.sort(order, (x, y) -> InMemorySource.compareCodePoints(ids[x], ids[y]));
     int[] firstIndex = new int[blocks.size()];
     for (int k = 1; k < blocks.size(); k++) {
       firstIndex[k] = firstIndex[k - 1] + blocks.get(k - 1).customers();
@@ -98,22 +99,6 @@ final class BlockBuilder
       int i = order[r];
       blocks.get(blockOf[i]).rank[i - firstIndex[blockOf[i]]] = r;
     }
-  }
-
-  /** Unicode code-point order, which is UTF-8 byte order (String.compareTo is UTF-16 order). */
-  static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int x = a.codePointAt(i);
-      int y = b.codePointAt(j);
-      if (x != y) {
-        return Integer.compare(x, y);
-      }
-      i += Character.charCount(x);
-      j += Character.charCount(y);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
   }
 
   /** The block being built; reused across blocks of a partition. */

@@ -1,15 +1,12 @@
 package org.itinera.spark;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.itinera.ItineraException;
 import org.itinera.sequence.Breakdown;
+import org.itinera.sequence.InstantText;
 import org.itinera.sequence.PropertyPredicate;
 import org.itinera.sequence.SequenceFilter;
 
@@ -28,8 +25,8 @@ final class JobFilters {
     for (String t : o.all("--trait")) {
       traits.add(equality("trait", t));
     }
-    return new SequenceFilter(o.has("--since") ? instant("since", o.get("--since")) : null,
-        o.has("--until") ? instant("until", o.get("--until")) : null,
+    return new SequenceFilter(o.has("--since") ? InstantText.parse("since", o.get("--since")) : null,
+        o.has("--until") ? InstantText.parse("until", o.get("--until")) : null,
         o.list("--channel", List.of()), traits);
   }
 
@@ -74,16 +71,4 @@ final class JobFilters {
     return PropertyPredicate.eq(text.substring(0, eq).strip(), text.substring(eq + 1));
   }
 
-  private static long instant(String option, String text) {
-    try {
-      return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-    } catch (DateTimeParseException e) {
-      try {
-        return Instant.parse(text).toEpochMilli();
-      } catch (DateTimeParseException e2) {
-        throw ItineraException.invalid(option, "'" + text + "' is not a date such as 2026-06-01"
-            + " or an instant such as 2026-06-01T12:00:00Z");
-      }
-    }
-  }
 }

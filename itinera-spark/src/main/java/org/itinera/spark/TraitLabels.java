@@ -3,10 +3,11 @@ package org.itinera.spark;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.itinera.sequence.Breakdown;
 import org.itinera.sequence.CustomerLabels;
@@ -28,17 +29,9 @@ final class TraitLabels {
   static CustomerLabels resolve(JavaRDD<CustomerBlock> blocks, Breakdown breakdown,
       int[] offsets, int customers) {
     List<Chunk> chunks = blocks.map(block -> chunk(block, breakdown)).collect();
-    List<String> names = new ArrayList<>();
-    if (breakdown.kind() == Breakdown.Kind.SEGMENTS) {
-      names.add(Breakdown.OTHER);
-      names.addAll(breakdown.segments().keySet());
-    } else {
-      TreeSet<String> distinct = new TreeSet<>();
-      chunks.forEach(ch -> distinct.addAll(ch.names()));
-      distinct.remove(Breakdown.NO_VALUE);
-      names.add(Breakdown.NO_VALUE);
-      names.addAll(distinct);
-    }
+    Set<String> seen = new HashSet<>();
+    chunks.forEach(ch -> seen.addAll(ch.names()));
+    List<String> names = breakdown.labelNames(seen);
     Map<String, Integer> ids = new HashMap<>();
     for (int i = 0; i < names.size(); i++) {
       ids.putIfAbsent(names.get(i), i);
