@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.itinera.funnel.FunnelResult;
 import org.itinera.funnel.FunnelSpec;
@@ -38,11 +39,12 @@ import org.itinera.store.Store;
  * <pre>
  * java -Xmx6g -cp ... org.itinera.bench.EngineBenchmark [--data DIR] [--events 10000000]
  *     [--customers 1000000] [--runs 10] [--warmup 3] [--sql-runs 3] [--threads N]
- *     [--append-batches 0] [--append-events 1000]
+ *     [--append-batches 0] [--append-events 1000] [--only rebuild,funnel,floor,paths,map]
  * </pre>
  *
  * The data directory is reused when it already holds exactly {@code --events} events. {@code
- * --sql-runs 0} skips the SQL comparison. {@code --append-batches N} then measures freshness on a
+ * --sql-runs 0} skips the SQL comparison; {@code --only} runs only the listed measurements
+ * (the first build always runs). {@code --append-batches N} then measures freshness on a
  * copy of the database (see {@link FreshnessRun}). Build times come with the process CPU time,
  * and every query with its CPU time per run: on a shared machine the wall clock includes waiting
  * for a core.
@@ -53,7 +55,11 @@ public final class EngineBenchmark {
   private EngineBenchmark() {}
 
   record Options(Path data, long events, int customers, int runs, int warmup, int sqlRuns,
-      int threads, int appendBatches, int appendEvents) {
+      int threads, int appendBatches, int appendEvents, Set<String> only) {
+    boolean runs(String measurement) {
+      return only.isEmpty() || only.contains(measurement);
+    }
+
     static Options parse(String[] args) {
       Path data = Path.of(System.getProperty("java.io.tmpdir"), "itinera-engine-bench");
       long events = 10_000_000;
@@ -64,6 +70,7 @@ public final class EngineBenchmark {
       int threads = Runtime.getRuntime().availableProcessors();
       int appendBatches = 0;
       int appendEvents = 1000;
+      Set<String> only = Set.of();
       for (int i = 0; i + 1 < args.length; i += 2) {
         String v = args[i + 1];
         switch (args[i]) {
@@ -76,11 +83,12 @@ public final class EngineBenchmark {
           case "--threads" -> threads = Integer.parseInt(v);
           case "--append-batches" -> appendBatches = Integer.parseInt(v);
           case "--append-events" -> appendEvents = Integer.parseInt(v);
+          case "--only" -> only = Set.of(v.split(","));
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
       return new Options(data, events, customers, runs, warmup, sqlRuns, threads, appendBatches,
-          appendEvents);
+          appendEvents, only);
     }
   }
 
@@ -119,32 +127,42 @@ public final class EngineBenchmark {
           + "%.2f bytes/event by its own accounting, %.2f bytes/event measured heap growth%n",
           stats.events(), stats.customers(), stats.eventClasses(), stats.bytesPerEvent(),
           (double) (heapAfter - heapBefore) / stats.events());
-      t = System.nanoTime();
-      cpu = processCpuNanos();
-      index.rebuild();
-      System.out.printf(Locale.ROOT, "index build (second, warm JVM): %.2f s (process cpu %.2f s), "
-          + "phases (ms) %s%n", (System.nanoTime() - t) / 1e9, (processCpuNanos() - cpu) / 1e9,
-          index.stats().lastBuildMs());
+      for (int b = 0; b < (o.runs("rebuild") ? (o.only().isEmpty() ? 1 : o.runs()) : 0); b++) {
+        t = System.nanoTime();
+        cpu = processCpuNanos();
+        index.rebuild();
+        System.out.printf(Locale.ROOT, "index build (warm JVM): %.2f s (process cpu %.2f s), "
+            + "phases (ms) %s%n", (System.nanoTime() - t) / 1e9, (processCpuNanos() - cpu) / 1e9,
+            index.stats().lastBuildMs());
+      }
 
       FunnelSpec funnel = funnel();
       FunnelResult fr = Funnels.run(index, funnel);
       System.out.println("funnel customers per step: " + fr.steps().stream()
           .map(FunnelStepResult::customers).toList());
-      time("5-step funnel (Funnels.run, incl. freshness check)", o,
-          () -> Funnels.run(index, funnel));
       PreparedQuery q = index.prepare(SequenceFilter.NONE, List.of(), List.of());
-      time("5-step funnel (analysis only, prepared)", o,
-          () -> finish(q, Funnels.analysis(funnel, q)));
-      time("floor: read every event's class and time (prepared)", o,
-          () -> finish(q, new ScanFloor()));
-      PathSpec fromStart = PathSpec.of(Anchor.start(), 4);
-      time("top paths from journey start, length 4", o, () -> Paths.run(index, fromStart));
-      PathSpec fromEvent = PathSpec.of(Anchor.from(EventPredicate.named("Product Viewed")), 3)
-          .withSessionGap(DAY);
-      time("top paths from 'Product Viewed', length 3, 1d sessions", o,
-          () -> Paths.run(index, fromEvent));
-      JourneyMapSpec map = JourneyMapSpec.of(JourneyModel.defaultModel());
-      time("journey map (default model)", o, () -> JourneyMaps.run(index, map));
+      if (o.runs("funnel")) {
+        time("5-step funnel (Funnels.run, incl. freshness check)", o,
+            () -> Funnels.run(index, funnel));
+        time("5-step funnel (analysis only, prepared)", o,
+            () -> finish(q, Funnels.analysis(funnel, q)));
+      }
+      if (o.runs("floor")) {
+        time("floor: read every event's class and time (prepared)", o,
+            () -> finish(q, new ScanFloor()));
+      }
+      if (o.runs("paths")) {
+        PathSpec fromStart = PathSpec.of(Anchor.start(), 4);
+        time("top paths from journey start, length 4", o, () -> Paths.run(index, fromStart));
+        PathSpec fromEvent = PathSpec.of(Anchor.from(EventPredicate.named("Product Viewed")), 3)
+            .withSessionGap(DAY);
+        time("top paths from 'Product Viewed', length 3, 1d sessions", o,
+            () -> Paths.run(index, fromEvent));
+      }
+      if (o.runs("map")) {
+        JourneyMapSpec map = JourneyMapSpec.of(JourneyModel.defaultModel());
+        time("journey map (default model)", o, () -> JourneyMaps.run(index, map));
+      }
 
       if (o.sqlRuns() > 0) {
         sqlComparison(store, o, fr);
