@@ -10,20 +10,26 @@ import java.util.Arrays;
  *   <li>{@code cls8} or {@code cls16}: the event class (type, name, channel) in 8 bits when the
  *       vocabulary has fewer than 255 classes, else 16; the largest value of the width marks a
  *       class too large for it, whose real id is in a sparse side table.
- *   <li>{@code dts}: milliseconds since the customer's previous event, unsigned 32 bits (gaps up to
- *       49.7 days); longer gaps are {@link #FAR} with the delta in a sparse side table. The first
- *       event's delta counts from the customer's base second ({@code baseSec}, seconds since
- *       {@code epochMs}).
+ *   <li>{@code offsets}: milliseconds since the customer's anchor, unsigned 32 bits. The first
+ *       anchor is the customer's base second ({@code baseSec}, seconds since {@code epochMs}); an
+ *       event more than {@value #MAX_OFFSET} ms (49.7 days) after its anchor becomes a new anchor,
+ *       with offset 0 and its time in a sparse side table ({@code anchorPos}, {@code anchorMs}),
+ *       and a bit in {@code anchored} marks its customer. So most customers' times are read at
+ *       any position with one addition: a query decodes nothing for them, and a funnel reads only
+ *       the times of the events its chain matched. Customers with long histories get a few
+ *       anchors and are decoded once per visit.
  * </ul>
  *
- * <p>That is 5 (or 6) bytes per event plus 8 per customer. Arrival order ({@code seq}) is not
+ * <p>That is 5 (or 6) bytes per event plus 8 bytes and a bit per customer. Arrival order ({@code seq}) is not
  * stored: it only matters between events with equal times, so it is kept for those positions
  * alone.
  */
 final class BaseSegment {
   static final int WIDE8 = 0xFF;
   static final int WIDE16 = 0xFFFF;
-  static final int FAR = -1;
+  /** The largest offset from an anchor; a later event starts a new anchor. */
+  static final long MAX_OFFSET = 0xFFFFFFFEL;
+  private static final long UNSIGNED = 0xFFFFFFFFL;
 
   final int customers;
   final int[] start;
@@ -31,31 +37,40 @@ final class BaseSegment {
   final long epochMs;
   final byte[] cls8;
   final char[] cls16;
-  final int[] dts;
+  final int[] offsets;
   final int[] widePos;
   final int[] wideCls;
-  final int[] farPos;
-  final long[] farDelta;
+  final int[] anchorPos;
+  final long[] anchorMs;
+  /** Customers with an anchor besides their base second (one bit each). */
+  final long[] anchored;
   final int[] tiePos;
   final long[] tieSeq;
   final Measures measures;
   final long maxSeq;
 
   BaseSegment(int customers, int[] start, int[] baseSec, long epochMs, byte[] cls8, char[] cls16,
-      int[] dts,
-      int[] widePos, int[] wideCls, int[] farPos, long[] farDelta, int[] tiePos, long[] tieSeq,
-      Measures measures, long maxSeq) {
+      int[] offsets, int[] widePos, int[] wideCls, int[] anchorPos, long[] anchorMs, int[] tiePos,
+      long[] tieSeq, Measures measures, long maxSeq) {
     this.customers = customers;
     this.start = start;
     this.baseSec = baseSec;
     this.epochMs = epochMs;
     this.cls8 = cls8;
     this.cls16 = cls16;
-    this.dts = dts;
+    this.offsets = offsets;
     this.widePos = widePos;
     this.wideCls = wideCls;
-    this.farPos = farPos;
-    this.farDelta = farDelta;
+    this.anchorPos = anchorPos;
+    this.anchorMs = anchorMs;
+    this.anchored = new long[(customers + 63) >>> 6];
+    int c = 0;
+    for (int p : anchorPos) { // ascending, so the customer only moves forward
+      while (start[c + 1] <= p) {
+        c++;
+      }
+      anchored[c >>> 6] |= 1L << c;
+    }
     this.tiePos = tiePos;
     this.tieSeq = tieSeq;
     this.measures = measures;
@@ -68,23 +83,47 @@ final class BaseSegment {
   }
 
   BaseSegment withMeasures(Measures newMeasures) {
-    return new BaseSegment(customers, start, baseSec, epochMs, cls8, cls16, dts, widePos, wideCls,
-        farPos, farDelta, tiePos, tieSeq, newMeasures, maxSeq);
+    return new BaseSegment(customers, start, baseSec, epochMs, cls8, cls16, offsets, widePos,
+        wideCls, anchorPos, anchorMs, tiePos, tieSeq, newMeasures, maxSeq);
   }
 
   int events() {
-    return dts.length;
+    return offsets.length;
+  }
+
+  /** Whether customer {@code c} has anchors besides its base second. */
+  boolean anchored(int c) {
+    return (anchored[c >>> 6] & (1L << c)) != 0;
+  }
+
+  /** Customer {@code c}'s first anchor: its base second, in epoch milliseconds. */
+  long baseMs(int c) {
+    return epochMs + baseSec[c] * 1000L;
+  }
+
+  /** The time at {@code position} of a customer that is not {@link #anchored}. */
+  long ts(long baseMs, int position) {
+    return baseMs + (offsets[position] & UNSIGNED);
   }
 
   /** Decodes customer {@code c}'s times into {@code out}; returns the event count. */
   int decodeTimes(int c, long[] out) {
     int from = start[c];
     int to = start[c + 1];
-    long t = epochMs + baseSec[c] * 1000L;
+    long anchor = baseMs(c);
+    if (!anchored(c)) {
+      for (int p = from; p < to; p++) {
+        out[p - from] = anchor + (offsets[p] & UNSIGNED);
+      }
+      return to - from;
+    }
+    int k = Arrays.binarySearch(anchorPos, from);
+    k = k < 0 ? -k - 1 : k;
     for (int p = from; p < to; p++) {
-      int d = dts[p];
-      t += d == FAR ? far(p) : d & 0xFFFFFFFFL;
-      out[p - from] = t;
+      if (k < anchorPos.length && anchorPos[k] == p) {
+        anchor = anchorMs[k++];
+      }
+      out[p - from] = anchor + (offsets[p] & UNSIGNED);
     }
     return to - from;
   }
@@ -102,10 +141,6 @@ final class BaseSegment {
     return wideCls[Arrays.binarySearch(widePos, position)];
   }
 
-  private long far(int position) {
-    return farDelta[Arrays.binarySearch(farPos, position)];
-  }
-
   /** The arrival seq of a position that ties with a neighbour on time, or -1. */
   long tieSeq(int position) {
     int k = Arrays.binarySearch(tiePos, position);
@@ -113,9 +148,9 @@ final class BaseSegment {
   }
 
   long bytes() {
-    return (cls8 != null ? cls8.length : 2L * cls16.length) + 4L * dts.length
-        + 4L * start.length + 4L * baseSec.length
-        + 8L * (widePos.length + farPos.length) + 4L * farPos.length + 12L * tiePos.length
+    return (cls8 != null ? cls8.length : 2L * cls16.length) + 4L * offsets.length
+        + 4L * start.length + 4L * baseSec.length + 8L * anchored.length
+        + 8L * (widePos.length + anchorPos.length) + 4L * anchorPos.length + 12L * tiePos.length
         + measures.bytes();
   }
 }

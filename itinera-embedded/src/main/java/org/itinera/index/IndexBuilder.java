@@ -366,40 +366,40 @@ final class IndexBuilder {
     boolean narrow = classes < BaseSegment.WIDE8;
     byte[] cls8 = narrow ? new byte[n] : null;
     char[] cls16 = narrow ? null : new char[n];
-    int[] dts = new int[n];
+    int[] offsets = new int[n];
     int[] baseSec = new int[customers];
     int chunks = Math.max(1, Math.min(customers, threads * 4));
     List<Future<Extras>> futures = new ArrayList<>();
     for (int k = 0; k < chunks; k++) {
       int from = (int) ((long) customers * k / chunks);
       int to = (int) ((long) customers * (k + 1) / chunks);
-      futures.add(pool.submit(() -> encodeRange(st, from, to, epochMs, cls8, cls16, dts,
+      futures.add(pool.submit(() -> encodeRange(st, from, to, epochMs, cls8, cls16, offsets,
           baseSec)));
     }
     Extras all = new Extras();
     for (Future<Extras> f : futures) {
       all.addAll(join(f));
     }
-    return new BaseSegment(customers, st.start, baseSec, epochMs, cls8, cls16, dts,
-        all.wide.positions(), all.wide.ints(), all.far.positions(), all.far.longs(),
+    return new BaseSegment(customers, st.start, baseSec, epochMs, cls8, cls16, offsets,
+        all.wide.positions(), all.wide.ints(), all.anchors.positions(), all.anchors.longs(),
         all.ties.positions(), all.ties.longs(), Measures.NONE, maxSeq);
   }
 
   /** Sparse side tables collected while encoding a customer range. */
   private static final class Extras {
     final Sparse wide = new Sparse();
-    final Sparse far = new Sparse();
+    final Sparse anchors = new Sparse();
     final Sparse ties = new Sparse();
 
     void addAll(Extras o) {
       wide.addAll(o.wide);
-      far.addAll(o.far);
+      anchors.addAll(o.anchors);
       ties.addAll(o.ties);
     }
   }
 
   private static Extras encodeRange(Staging st, int from, int to, long epochMs, byte[] cls8,
-      char[] cls16, int[] dts, int[] baseSec) {
+      char[] cls16, int[] offsets, int[] baseSec) {
     Extras x = new Extras();
     for (int c = from; c < to; c++) {
       sortCustomer(st, c);
@@ -410,16 +410,15 @@ final class IndexBuilder {
       }
       long sec = (st.ts[a] - epochMs) / 1000;
       baseSec[c] = (int) Math.min(sec, Integer.MAX_VALUE);
-      long prev = epochMs + baseSec[c] * 1000L;
+      long anchor = epochMs + baseSec[c] * 1000L;
       for (int p = a; p < b; p++) {
-        long d = st.ts[p] - prev;
-        if (d >= 0xFFFFFFFFL) {
-          dts[p] = BaseSegment.FAR;
-          x.far.add(p, d);
-        } else {
-          dts[p] = (int) d;
+        long d = st.ts[p] - anchor;
+        if (d > BaseSegment.MAX_OFFSET) { // a new anchor: this event's own time
+          anchor = st.ts[p];
+          d = 0;
+          x.anchors.add(p, anchor);
         }
-        prev = st.ts[p];
+        offsets[p] = (int) d;
         int k = st.cls[p];
         int marker = cls8 != null ? BaseSegment.WIDE8 : BaseSegment.WIDE16;
         if (k >= marker) {

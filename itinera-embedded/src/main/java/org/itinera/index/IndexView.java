@@ -6,9 +6,11 @@ import org.itinera.sequence.Vocabulary;
 
 /**
  * The {@link EventSequence} the analyses see: re-pointed at one customer after another by a worker.
- * Times are decoded into a scratch array once per customer (they are deltas); classes are read
- * straight from the base column (measured: decoding them too, or decoding lazily on first use,
- * made every analysis slower). A customer with appended (tail) events is merged into scratch
+ * Classes are read straight from the base column (measured: decoding them into a scratch array made
+ * every analysis slower), and so are times for most customers: an offset from the customer's base
+ * plus one addition ({@link BaseSegment}), so an analysis that reads few times (a funnel reads only
+ * its chain's) pays for few. Customers with anchors (long histories) have their times decoded into
+ * a scratch array once per visit. A customer with appended (tail) events is merged into scratch
  * arrays instead; on equal times base events come first, because every tail event arrived later.
  */
 final class IndexView implements EventSequence {
@@ -23,6 +25,9 @@ final class IndexView implements EventSequence {
   private int from;
   private int size;
   private boolean merged;
+  /** Times read straight from the base: {@code baseMs} plus the position's offset. */
+  private boolean direct;
+  private long baseMs;
   private long[] ts = new long[64];
   private long[] baseTs = new long[64];
   private int[] cls = new int[64];
@@ -66,9 +71,15 @@ final class IndexView implements EventSequence {
     size = baseCount + (t1 - t0);
     ensure(size);
     merged = t1 > t0;
+    direct = false;
     if (!merged) {
       if (baseCount > 0) {
-        base.decodeTimes(c, ts);
+        direct = !base.anchored(c);
+        if (direct) {
+          baseMs = base.baseMs(c);
+        } else {
+          base.decodeTimes(c, ts);
+        }
       }
       return;
     }
@@ -128,7 +139,7 @@ final class IndexView implements EventSequence {
 
   @Override
   public long ts(int i) {
-    return ts[i];
+    return direct ? base.ts(baseMs, from + i) : ts[i];
   }
 
   @Override
