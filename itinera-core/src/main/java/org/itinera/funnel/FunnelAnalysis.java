@@ -111,7 +111,7 @@ final class FunnelAnalysis implements SequenceAnalysis<FunnelPartial, FunnelResu
       long customers = tally.reached[k];
       long previous = k == 0 ? customers : tally.reached[k - 1];
       Long[] prev = k == 0 ? new Long[2] : quantiles(tally.fromPrevious[k]);
-      Long[] first = k == 0 ? new Long[2] : quantiles(tally.fromFirst[k]);
+      Long[] first = k == 0 ? new Long[2] : k == 1 ? prev : quantiles(tally.fromFirst(k));
       List<String> dropped = details == null ? List.of()
           : List.copyOf(details.dropped[k].values());
       List<NextEvent> next = details == null ? List.of() : nextEvents(details.nextInstead[k]);

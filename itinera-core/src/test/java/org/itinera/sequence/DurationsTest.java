@@ -49,4 +49,49 @@ class DurationsTest {
     same.addAll(new Durations());
     assertThat(same.quantiles(0.5, 0.9)).containsExactly(7L, 7L);
   }
+
+  /**
+   * Large distributions span several segments, merges share them, and adds after a merge or a
+   * quantile query, and a serialisation round trip, keep every value.
+   */
+  @Property(tries = 20)
+  void manySegments_mergesAddsAfterMergeAndSerialisation_keepEveryValue(
+      @ForAll @IntRange(min = 1, max = 120_000) int n, @ForAll @IntRange(min = 1, max = 4) int parts,
+      @ForAll long seed) throws Exception {
+    java.util.Random random = new java.util.Random(seed);
+    long[] values = new long[n];
+    Durations[] split = new Durations[parts];
+    for (int p = 0; p < parts; p++) {
+      split[p] = new Durations();
+    }
+    int half = n / 2;
+    for (int i = 0; i < half; i++) {
+      values[i] = random.nextInt(1_000_000_000);
+      split[i % parts].add(values[i]);
+    }
+    Durations all = split[0];
+    all.quantiles(0.5); // a query in between must not lose the open segment's values
+    for (int p = 1; p < parts; p++) {
+      all.addAll(split[p]);
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(all);
+    }
+    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      all = (Durations) in.readObject();
+    }
+    for (int i = half; i < n; i++) {
+      values[i] = random.nextInt(1_000_000_000);
+      all.add(values[i]);
+    }
+    Arrays.sort(values);
+    assertThat(all.size()).isEqualTo(n);
+    double[] qs = {0.5, 0.9, 1.0, 1e-6};
+    Long[] got = all.quantiles(qs);
+    for (int k = 0; k < qs.length; k++) {
+      assertThat(got[k]).isEqualTo(values[(int) Math.ceil(qs[k] * n) - 1]);
+    }
+  }
 }

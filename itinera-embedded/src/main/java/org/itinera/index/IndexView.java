@@ -28,6 +28,9 @@ final class IndexView implements EventSequence {
   /** Times read straight from the base: {@code baseMs} plus the position's offset. */
   private boolean direct;
   private long baseMs;
+  /** The base's 8-bit class column when the segment has no wider classes and no merge is on. */
+  private final byte[] narrow;
+  private byte[] classes8;
   private long[] ts = new long[64];
   private long[] baseTs = new long[64];
   private int[] cls = new int[64];
@@ -41,6 +44,7 @@ final class IndexView implements EventSequence {
     this.tail = snapshot.tail();
     this.vocabulary = vocabulary;
     this.flags = flags;
+    this.narrow = base.cls8 != null && base.widePos.length == 0 ? base.cls8 : null;
   }
 
   /** Points the view at customer {@code c}. */
@@ -72,6 +76,7 @@ final class IndexView implements EventSequence {
     ensure(size);
     merged = t1 > t0;
     direct = false;
+    classes8 = merged ? null : narrow;
     if (!merged) {
       if (baseCount > 0) {
         direct = !base.anchored(c);
@@ -144,6 +149,10 @@ final class IndexView implements EventSequence {
 
   @Override
   public int eventClass(int i) {
+    byte[] c8 = classes8;
+    if (c8 != null) {
+      return c8[from + i] & 0xFF;
+    }
     if (merged) {
       return cls[i];
     }
