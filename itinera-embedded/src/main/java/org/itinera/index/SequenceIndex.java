@@ -25,6 +25,7 @@ import org.itinera.sequence.PropertyPredicate;
 import org.itinera.sequence.SequenceFilter;
 import org.itinera.sequence.SequenceSource;
 import org.itinera.sequence.Vocabulary;
+import org.itinera.store.EventMoves;
 
 /**
  * The embedded engine: an in-memory columnar index of the DuckDB {@code events} table that runs
@@ -34,10 +35,13 @@ import org.itinera.sequence.Vocabulary;
  * {@code seq} above the last one seen (a query that zone maps confine to the newest row group) and
  * appends newer events to a small uncompressed tail,
  * so a query sees every event committed before it started. Identity merges rewrite {@code
- * customer_id} of older events without new seqs; a refresh detects them by comparing, for each
- * customer that has new events, its count of older events in DuckDB with the index's, and then
- * rebuilds. It also rebuilds when the tail outgrows {@value #TAIL_MIN} events or a sixteenth of
- * the base.
+ * customer_id} of older events without new seqs; the writer counts each such move in the store's
+ * {@code event_moves} row ({@link EventMoves}), and a refresh that finds the count changed since
+ * the snapshot's rebuilds. That check is one row, where comparing every customer that has new
+ * events with its older events in DuckDB scanned the whole table on every refresh (0.3 s at 10M
+ * events; measured freshness under load reached 1.27 s). On a database without that row (not an
+ * Itinera store) the comparison is still made. A refresh also rebuilds when the tail outgrows
+ * {@value #TAIL_MIN} events or a sixteenth of the base.
  *
  * <p>The index owns the connection it is given (use {@code DuckDBConnection.duplicate()} to share
  * a database) and its worker threads; {@link #close()} releases both.
@@ -67,6 +71,10 @@ public final class SequenceIndex implements SequenceSource, AutoCloseable {
   private Vocabulary.Builder vocabulary;
   private int rebuilds;
   private volatile Map<String, Long> lastBuildMs = Map.of();
+  /** Whether the store counts event moves; if not, refreshes compare older events instead. */
+  private boolean movesKept;
+  /** The store's event-move count when the current base was read. */
+  private long moves;
   /**
    * Property predicates' bits over the base segment, reused by later queries (dashboards repeat
    * them) until the base changes; a few entries only, each at most one bit per event.
@@ -112,7 +120,10 @@ public final class SequenceIndex implements SequenceSource, AutoCloseable {
   /** Rebuilds from scratch (done automatically after identity merges). */
   public synchronized void rebuild() {
     try {
+      movesKept = EventMoves.kept(connection);
+      long movesBefore = movesKept ? EventMoves.generation(connection) : -1;
       IndexBuilder.Built built = new IndexBuilder(connection, pool, threads).build();
+      moves = movesBefore; // a move during the build is seen, and rebuilt for, by the next refresh
       vocabulary = built.vocabulary();
       snapshot = built.snapshot();
       lastBuildMs = built.phasesMs();
@@ -129,6 +140,10 @@ public final class SequenceIndex implements SequenceSource, AutoCloseable {
   public synchronized void refresh() {
     Snapshot s = snapshot;
     try {
+      if (movesKept && EventMoves.generation(connection) != moves) {
+        rebuild();
+        return;
+      }
       long max;
       try (PreparedStatement st = connection.prepareStatement(NEWER_SEQ)) {
         st.setLong(1, s.maxSeq());
@@ -155,7 +170,7 @@ public final class SequenceIndex implements SequenceSource, AutoCloseable {
           }
         }
       }
-      if (olderEventsMoved(s, max, rows) || s.tail().size() + rows.size()
+      if ((!movesKept && olderEventsMoved(s, max, rows)) || s.tail().size() + rows.size()
           > Math.max(TAIL_MIN, s.base().events() / 16)) {
         rebuild();
         return;
@@ -171,7 +186,10 @@ public final class SequenceIndex implements SequenceSource, AutoCloseable {
     return v == null ? Double.NaN : ((Number) v).doubleValue();
   }
 
-  /** True when DuckDB holds a different number of older events for a customer with new ones. */
+  /**
+   * True when DuckDB holds a different number of older events for a customer with new ones: how a
+   * database without an event-move count reveals identity merges.
+   */
   private boolean olderEventsMoved(Snapshot s, long max, List<String[]> rows)
       throws SQLException {
     Set<String> ids = new LinkedHashSet<>();

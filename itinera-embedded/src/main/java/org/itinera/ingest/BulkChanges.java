@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.itinera.store.EventMoves;
 
 /**
  * Identity changes, customer renames and profile traits of a bulk load, written set-based: a
@@ -91,8 +92,10 @@ final class BulkChanges {
       }
     }
     try (Statement st = c.createStatement()) {
-      st.execute("UPDATE events SET customer_id = r.new_id FROM bulk_renames r"
-          + " WHERE events.customer_id = r.old_id");
+      if (st.executeUpdate("UPDATE events SET customer_id = r.new_id FROM bulk_renames r"
+          + " WHERE events.customer_id = r.old_id") > 0) {
+        EventMoves.record(c);
+      }
       st.execute("DELETE FROM profiles WHERE customer_id IN (SELECT old_id FROM bulk_renames)");
       st.execute("DROP TABLE bulk_renames");
     }

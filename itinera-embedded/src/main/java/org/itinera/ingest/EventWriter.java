@@ -14,6 +14,7 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.itinera.event.Event;
 import org.itinera.identity.IdentityGraph;
+import org.itinera.store.EventMoves;
 
 /**
  * Writes one resolved batch in one transaction: events, identity changes, customer renames and
@@ -266,7 +267,9 @@ final class EventWriter {
         "UPDATE events SET customer_id = r.new_id FROM rename_staging r"
             + " WHERE events.customer_id = r.old_id AND events.seq >= ?")) {
       move.setLong(1, fromSeq);
-      move.executeUpdate();
+      if (move.executeUpdate() > 0) {
+        EventMoves.record(connection);
+      }
     }
     try (Statement st = connection.createStatement()) {
       // Most renamed customers are anonymous visitors without a profile: find the few that

@@ -20,7 +20,7 @@ import org.itinera.ItineraException;
  */
 final class Migrations {
   /** In order; append only, never edit a released migration. */
-  static final List<String> SCRIPTS = List.of("V1__events.sql");
+  static final List<String> SCRIPTS = List.of("V1__events.sql", "V2__event_moves.sql");
 
   private Migrations() {}
 
