@@ -39,7 +39,7 @@ import org.itinera.store.Store;
  * <pre>
  * java -Xmx6g -cp ... org.itinera.bench.EngineBenchmark [--data DIR] [--events 10000000]
  *     [--customers 1000000] [--runs 10] [--warmup 3] [--sql-runs 3] [--threads N]
- *     [--append-batches 0] [--append-events 1000] [--only rebuild,funnel,floor,paths,map]
+ *     [--append-batches 0] [--append-events 1000] [--only rebuild,funnel,floor,paths,map,timeline]
  * </pre>
  *
  * The data directory is reused when it already holds exactly {@code --events} events. {@code
@@ -159,6 +159,9 @@ public final class EngineBenchmark {
         time("top paths from 'Product Viewed', length 3, 1d sessions", o,
             () -> Paths.run(index, fromEvent));
       }
+      if (o.runs("timeline")) {
+        timelines(index, o);
+      }
       if (o.runs("map")) {
         JourneyMapSpec map = JourneyMapSpec.of(JourneyModel.defaultModel());
         time("journey map (default model)", o, () -> JourneyMaps.run(index, map));
@@ -172,6 +175,32 @@ public final class EngineBenchmark {
     if (o.appendBatches() > 0) {
       FreshnessRun.run(o.data(), o.appendBatches(), o.appendEvents(), o.customers(), o.threads(),
           funnel());
+    }
+  }
+
+  /**
+   * One customer's timeline from the index, for random customers: each call timed alone, so the
+   * figures are per customer (microseconds), with and without the freshness check.
+   */
+  private static void timelines(SequenceIndex index, Options o) {
+    java.util.Random random = new java.util.Random(42);
+    int calls = 20_000;
+    for (boolean refresh : new boolean[] {false, true}) {
+      long[] micros = new long[calls];
+      long events = 0;
+      for (int k = -calls; k < calls; k++) { // the first half warms up
+        String id = String.format(Locale.ROOT, "cust_%08d", random.nextInt(o.customers()));
+        long t = System.nanoTime();
+        events += (refresh ? index.timeline(id) : index.timelineAsOfLastRefresh(id)).size();
+        if (k >= 0) {
+          micros[k] = (System.nanoTime() - t) / 1000;
+        }
+      }
+      Arrays.sort(micros);
+      System.out.printf(Locale.ROOT, "one customer's timeline%-32s median %6d us  p99 %6d us  "
+          + "max %6d us  (%,d calls, %.1f events each)%n", refresh ? " (incl. freshness check)"
+          : " (index only)", micros[calls / 2], micros[calls * 99 / 100], micros[calls - 1],
+          calls, events / (2.0 * calls));
     }
   }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.itinera.ErrorCode;
 import org.itinera.ItineraException;
 import org.itinera.sequence.Breakdown;
+import org.itinera.sequence.Measure;
 import org.itinera.sequence.CustomerLabels;
 import org.itinera.sequence.PreparedQuery;
 import org.itinera.sequence.PropertyPredicate;
@@ -51,7 +52,10 @@ public final class SequenceIndex implements SequenceSource, AutoCloseable {
   private static final int FLAG_CACHE = 8;
 
   /** Only row groups with newer seqs are read: DuckDB prunes the rest by their min/max stats. */
-  private static final String NEWER_SEQ = "SELECT max(seq) FROM events WHERE seq > ?";
+  private static final String NEWER_SEQ = "SELECT max(seq), -1 FROM events WHERE seq > ?";
+  /** The same, with the store's event-move count, in one round trip. */
+  private static final String NEWER_SEQ_AND_MOVES = "SELECT max(seq), "
+      + "(SELECT generation FROM event_moves) FROM events WHERE seq > ?";
   private static final String NEW_ROWS = "SELECT customer_id, epoch_ms(ts), seq, type, name, "
       + "channel, sentiment, rating, revenue FROM events WHERE seq > ? AND seq <= ? ORDER BY seq";
   private static final String OLDER_COUNTS = "SELECT customer_id, count(*) FROM events "
@@ -75,6 +79,8 @@ public final class SequenceIndex implements SequenceSource, AutoCloseable {
   private boolean movesKept;
   /** The store's event-move count when the current base was read. */
   private long moves;
+  /** The refresh's first query, prepared on first use (guarded by this index's lock). */
+  private PreparedStatement probe;
   /**
    * Property predicates' bits over the base segment, reused by later queries (dashboards repeat
    * them) until the base changes; a few entries only, each at most one bit per event.
@@ -120,7 +126,12 @@ public final class SequenceIndex implements SequenceSource, AutoCloseable {
   /** Rebuilds from scratch (done automatically after identity merges). */
   public synchronized void rebuild() {
     try {
-      movesKept = EventMoves.kept(connection);
+      boolean kept = EventMoves.kept(connection);
+      if (kept != movesKept && probe != null) {
+        probe.close();
+        probe = null;
+      }
+      movesKept = kept;
       long movesBefore = movesKept ? EventMoves.generation(connection) : -1;
       IndexBuilder.Built built = new IndexBuilder(connection, pool, threads).build();
       moves = movesBefore; // a move during the build is seen, and rebuilt for, by the next refresh
@@ -140,22 +151,25 @@ public final class SequenceIndex implements SequenceSource, AutoCloseable {
   public synchronized void refresh() {
     Snapshot s = snapshot;
     try {
-      if (movesKept && EventMoves.generation(connection) != moves) {
+      if (probe == null) { // prepared once: planning it again cost as much as running it
+        probe = connection.prepareStatement(movesKept ? NEWER_SEQ_AND_MOVES : NEWER_SEQ);
+      }
+      probe.setLong(1, s.maxSeq());
+      Object newer;
+      long movesNow;
+      try (ResultSet r = probe.executeQuery()) {
+        r.next();
+        newer = r.getObject(1);
+        movesNow = r.getLong(2);
+      }
+      if (movesKept && movesNow != moves) {
         rebuild();
         return;
       }
-      long max;
-      try (PreparedStatement st = connection.prepareStatement(NEWER_SEQ)) {
-        st.setLong(1, s.maxSeq());
-        try (ResultSet r = st.executeQuery()) {
-          r.next();
-          Object newer = r.getObject(1);
-          if (newer == null) {
-            return;
-          }
-          max = ((Number) newer).longValue();
-        }
+      if (newer == null) {
+        return;
       }
+      long max = ((Number) newer).longValue();
       List<String[]> rows = new ArrayList<>();
       List<double[]> numbers = new ArrayList<>();
       try (PreparedStatement st = connection.prepareStatement(NEW_ROWS)) {
@@ -280,6 +294,45 @@ public final class SequenceIndex implements SequenceSource, AutoCloseable {
     }
   }
 
+  /**
+   * One customer's events in journey order (time, then arrival), from the index alone: no store
+   * query beyond the freshness check every query makes. Empty when the id is unknown; identity
+   * merges apply, so an id that was merged into another is unknown here.
+   */
+  public List<TimelineEvent> timeline(String customerId) {
+    refresh();
+    return timelineAsOfLastRefresh(customerId);
+  }
+
+  /**
+   * {@link #timeline} without the freshness check: what the index held at its last refresh, for
+   * callers that just refreshed or read many customers in a row.
+   */
+  public List<TimelineEvent> timelineAsOfLastRefresh(String customerId) {
+    Snapshot s = snapshot;
+    int c = s.customers().ordinal(customerId);
+    if (c < 0) {
+      return List.of();
+    }
+    Vocabulary v = s.vocabulary();
+    IndexView view = new IndexView(s, v, QueryFlags.NONE);
+    view.position(c);
+    List<TimelineEvent> out = new ArrayList<>(view.size());
+    for (int i = 0; i < view.size(); i++) {
+      int cls = view.eventClass(i);
+      String channel = v.channel(v.channelOfClass(cls));
+      out.add(new TimelineEvent(view.ts(i), v.type(v.typeOfClass(cls)),
+          v.name(v.nameOfClass(cls)), Vocabulary.NO_CHANNEL.equals(channel) ? null : channel,
+          present(view.measure(Measure.SENTIMENT, i)), present(view.measure(Measure.RATING, i)),
+          present(view.measure(Measure.REVENUE, i))));
+    }
+    return out;
+  }
+
+  private static Double present(double value) {
+    return Double.isNaN(value) ? null : value;
+  }
+
   public IndexStats stats() {
     Snapshot s = snapshot;
     long events = s.events();
@@ -297,6 +350,11 @@ public final class SequenceIndex implements SequenceSource, AutoCloseable {
   public void close() {
     pool.shutdownNow();
     try {
+      synchronized (this) {
+        if (probe != null) {
+          probe.close();
+        }
+      }
       connection.close();
     } catch (SQLException e) {
       throw storeFailure("close the index's connection", e);

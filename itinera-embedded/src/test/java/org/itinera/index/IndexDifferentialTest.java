@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,10 +73,34 @@ class IndexDifferentialTest {
         EventsTable.insert(c, events.subList(built, events.size()), built);
         SequenceSource memory = new InMemorySource(events, traits, 3);
         compare(memory, index);
+        timelinesAgreeWithStore(c, index, new Random(seed));
         assertThat(index.stats().tailEvents()).isEqualTo(events.size() - built);
         assertThat(index.stats().events()).isEqualTo(events.size());
       }
     }
+  }
+
+  /** Customers' timelines from the index, tail and long gaps included, equal the store's rows. */
+  private static void timelinesAgreeWithStore(Connection c, SequenceIndex index, Random r)
+      throws Exception {
+    try (PreparedStatement st = c.prepareStatement("SELECT epoch_ms(ts), type, coalesce(name, type), channel, "
+        + "sentiment, rating, revenue FROM events WHERE customer_id = ? ORDER BY ts, seq")) {
+      for (int k = 0; k < 300; k++) {
+        String id = "c" + r.nextInt(5000);
+        st.setString(1, id);
+        List<TimelineEvent> expected = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            expected.add(new TimelineEvent(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), (Double) rs.getObject(5), (Double) rs.getObject(6),
+                (Double) rs.getObject(7)));
+          }
+        }
+        assertThat(index.timeline(id)).as("timeline of %s", id)
+            .usingRecursiveFieldByFieldElementComparator(CLOSE).isEqualTo(expected);
+      }
+    }
+    assertThat(index.timeline("no such customer")).isEmpty();
   }
 
   private static void compare(SequenceSource memory, SequenceSource index) {
