@@ -1,5 +1,6 @@
 package org.itinera.index;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.duckdb.DuckDBConnection;
 import org.itinera.ErrorCode;
 import org.itinera.ItineraException;
 import org.itinera.sequence.Vocabulary;
@@ -44,8 +47,13 @@ final class IndexBuilder {
   private static final String CUSTOMER_HASH = "(hash(customer_id) & 9223372036854775807)::BIGINT";
   private static final String CLASS_HASH =
       "(hash(type, name, channel) & 9223372036854775807)::BIGINT";
-  private static final String CUSTOMERS = "SELECT customer_id, " + CUSTOMER_HASH + " FROM events "
-      + "WHERE seq <= ? GROUP BY customer_id ORDER BY customer_id";
+  /**
+   * The ids as BLOBs ({@code encode} gives the UTF-8 bytes unchanged): the driver hands those over
+   * as they are, where a VARCHAR costs a String per row, which the directory would only encode
+   * back to bytes.
+   */
+  private static final String CUSTOMERS = "SELECT encode(customer_id), " + CUSTOMER_HASH
+      + " FROM events WHERE seq <= ? GROUP BY customer_id ORDER BY customer_id";
   private static final String CLASSES = "SELECT type, name, channel, " + CLASS_HASH
       + " FROM events WHERE seq <= ? GROUP BY type, name, channel ORDER BY type, name, channel";
   /**
@@ -94,6 +102,9 @@ final class IndexBuilder {
     }
   }
 
+  /** Test hook: runs on the dictionary's own connection before it starts its transaction. */
+  Runnable beforeDictionary = () -> { };
+
   private Built buildInTransaction() throws SQLException {
     long maxSeq;
     int rows;
@@ -108,47 +119,121 @@ final class IndexBuilder {
       rows = (int) count;
     }
     phase("count");
-    List<String> ids = new ArrayList<>();
-    LongIntMap customerOf = new LongIntMap(1024);
-    try (PreparedStatement s = connection.prepareStatement(CUSTOMERS)) {
-      s.setLong(1, maxSeq);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          String id = r.getString(1);
-          if (!customerOf.putIfAbsent(r.getLong(2), ids.size())) {
-            throw new ItineraException(ErrorCode.INTERNAL, null, "customer ids '" + id
-                + "' and another share a 64-bit hash; the index cannot tell them apart");
+    Connection side = sideConnection();
+    Future<Dictionary> concurrent = null;
+    Raw raw;
+    Dictionary dictionary;
+    try {
+      if (side != null) {
+        concurrent = pool.submit(() -> {
+          try (Connection c = side) {
+            beforeDictionary.run();
+            c.setAutoCommit(false);
+            Dictionary d = dictionary(c, maxSeq);
+            c.commit();
+            return d;
           }
-          ids.add(id);
-        }
+        });
+      }
+      raw = read(maxSeq, rows);
+      phase("events");
+      dictionary = concurrent == null ? dictionary(connection, maxSeq) : join(concurrent);
+      concurrent = null;
+    } finally {
+      if (concurrent != null) {
+        concurrent.cancel(false);
+        awaitQuietly(concurrent);
       }
     }
-    phase("customers");
-    Vocabulary.Builder vocabulary = Vocabulary.builder();
-    LongIntMap classOf = new LongIntMap(64);
-    try (PreparedStatement s = connection.prepareStatement(CLASSES)) {
-      s.setLong(1, maxSeq);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          int cls = vocabulary.classOf(r.getString(1), r.getString(2), r.getString(3));
-          if (!classOf.putIfAbsent(r.getLong(4), cls)) {
-            throw new ItineraException(ErrorCode.INTERNAL, null, "two event classes share a hash");
-          }
-        }
+    phases.put("customers (concurrent)", dictionary.customersMs);
+    phases.put("classes (concurrent)", dictionary.classesMs);
+    phase("dictionary wait");
+    Staging staging = side == null ? null : place(raw, dictionary);
+    if (staging == null) {
+      // The dictionary came from another snapshot than the events (an identity merge or a write
+      // committed in between): read it again in this transaction, where it must match.
+      if (side != null) {
+        phase("resolve (mismatch)");
+        dictionary = dictionary(connection, maxSeq);
+        phase("dictionary again");
+      }
+      staging = place(raw, dictionary);
+      if (staging == null) {
+        throw changedDuringBuild();
       }
     }
-    phase("classes");
-    int customers = ids.size();
-    Staging staging = fetchEvents(maxSeq, rows, customerOf, classOf, customers);
-    phase("place");
-    BaseSegment encoded = encode(staging, customers, vocabulary.classCount(), maxSeq);
+    int customers = dictionary.customers.count();
+    BaseSegment encoded = encode(staging, customers, dictionary.vocabulary.classCount(), maxSeq);
     phase("sort+encode");
     BaseSegment base = encoded.withMeasures(measures(staging));
     phase("numeric fields");
-    Snapshot snapshot = new Snapshot(vocabulary.build(), Customers.ofSorted(ids.toArray(
-        new String[0])), base, Tail.EMPTY, maxSeq);
-    phase("directory");
-    return new Built(snapshot, vocabulary, new LinkedHashMap<>(phases));
+    Snapshot snapshot = new Snapshot(dictionary.vocabulary.build(), dictionary.customers, base,
+        Tail.EMPTY, maxSeq);
+    return new Built(snapshot, dictionary.vocabulary, new LinkedHashMap<>(phases));
+  }
+
+  /** A second connection to the same database, or null where the driver offers none. */
+  private Connection sideConnection() throws SQLException {
+    if (!connection.isWrapperFor(DuckDBConnection.class)) {
+      return null;
+    }
+    return connection.unwrap(DuckDBConnection.class).duplicate();
+  }
+
+  /** The customers in id order and the event classes, each with its hash-to-ordinal map. */
+  private static final class Dictionary {
+    final Customers customers;
+    final LongIntMap customerOf;
+    final Vocabulary.Builder vocabulary = Vocabulary.builder();
+    final LongIntMap classOf = new LongIntMap(64);
+    final long customersMs;
+    final long classesMs;
+
+    Dictionary(Connection c, long maxSeq) throws SQLException {
+      long t0 = System.nanoTime();
+      Customers.Builder ids = new Customers.Builder();
+      LongIntMap map = new LongIntMap(1 << 16);
+      try (PreparedStatement s = c.prepareStatement(CUSTOMERS)) {
+        s.setLong(1, maxSeq);
+        try (ResultSet r = s.executeQuery()) {
+          int n = 0;
+          while (r.next()) {
+            byte[] id = r.getBytes(1);
+            if (!map.putIfAbsent(r.getLong(2), n)) {
+              throw new ItineraException(ErrorCode.INTERNAL, null, "customer ids '"
+                  + new String(id, StandardCharsets.UTF_8)
+                  + "' and another share a 64-bit hash; the index cannot tell them apart");
+            }
+            if (!ids.add(id)) {
+              throw new ItineraException(ErrorCode.INTERNAL, null, "DuckDB returned customer id '"
+                  + new String(id, StandardCharsets.UTF_8) + "' out of UTF-8 byte order");
+            }
+            n++;
+          }
+        }
+      }
+      customers = ids.build();
+      customerOf = map;
+      long t1 = System.nanoTime();
+      try (PreparedStatement s = c.prepareStatement(CLASSES)) {
+        s.setLong(1, maxSeq);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            int cls = vocabulary.classOf(r.getString(1), r.getString(2), r.getString(3));
+            if (!classOf.putIfAbsent(r.getLong(4), cls)) {
+              throw new ItineraException(ErrorCode.INTERNAL, null,
+                  "two event classes share a hash");
+            }
+          }
+        }
+      }
+      customersMs = (t1 - t0) / 1_000_000;
+      classesMs = (System.nanoTime() - t1) / 1_000_000;
+    }
+  }
+
+  private static Dictionary dictionary(Connection c, long maxSeq) throws SQLException {
+    return new Dictionary(c, maxSeq);
   }
 
   /**
@@ -186,32 +271,47 @@ final class IndexBuilder {
   }
 
   /**
-   * Reads the events (one pass over JDBC, numbers only), resolves customer and class hashes to
-   * ordinals in parallel over row ranges (the customer map is far larger than the caches, so those
-   * lookups are memory-bound and gain from a second core), then places rows by a counting sort on
-   * the customer ordinal.
+   * Resolves customer and class hashes to ordinals in parallel over row ranges (the customer map
+   * is far larger than the caches, so those lookups are memory-bound and gain from a second core),
+   * then places rows by a counting sort on the customer ordinal. Returns null when the dictionary
+   * does not describe exactly these rows: a hash it lacks, or a customer or class without events.
    */
-  private Staging fetchEvents(long maxSeq, int rows, LongIntMap customerOf, LongIntMap classOf,
-      int customers) throws SQLException {
-    Raw raw = read(maxSeq, rows);
-    phase("events");
+  private Staging place(Raw raw, Dictionary d) {
     int n = raw.rows;
+    int customers = d.customers.count();
+    int classes = d.vocabulary.classCount();
     int[] ord = new int[n];
     int[] cls = new int[n];
     // One row range per thread, each with its own count per customer, so that the counting sort's
     // scatter can run in parallel too: range k's rows of customer c go after ranges 0..k-1's.
     int chunks = n < 65_536 ? 1 : threads;
     int[][] counts = new int[chunks][];
+    int[][] classCounts = new int[chunks][];
+    AtomicBoolean unresolved = new AtomicBoolean();
     List<Future<Long>> futures = new ArrayList<>();
     for (int k = 0; k < chunks; k++) {
       int from = (int) ((long) n * k / chunks);
       int to = (int) ((long) n * (k + 1) / chunks);
       int[] count = counts[k] = new int[customers];
-      futures.add(pool.submit(() -> resolve(raw, from, to, customerOf, classOf, ord, cls, count)));
+      int[] classCount = classCounts[k] = new int[classes];
+      futures.add(pool.submit(() -> resolve(raw, from, to, d, ord, cls, count, classCount,
+          unresolved)));
     }
     Staging out = new Staging();
     for (Future<Long> f : futures) {
       out.minTs = Math.min(out.minTs, join(f));
+    }
+    if (unresolved.get()) {
+      return null;
+    }
+    for (int c = 0; c < classes; c++) {
+      int total = 0;
+      for (int[] classCount : classCounts) {
+        total += classCount[c];
+      }
+      if (total == 0) {
+        return null;
+      }
     }
     phase("resolve");
     int[] start = new int[customers + 1];
@@ -222,6 +322,9 @@ final class IndexBuilder {
         int k = count[c];
         count[c] = at;
         at += k;
+      }
+      if (at == start[c]) {
+        return null;
       }
     }
     start[customers] = at;
@@ -250,6 +353,7 @@ final class IndexBuilder {
     for (Future<Long> f : scatters) {
       join(f);
     }
+    phase("place");
     return out;
   }
 
@@ -311,21 +415,26 @@ final class IndexBuilder {
   }
 
   /**
-   * Maps rows [from, to) to customer and class ordinals, counting rows per customer into {@code
-   * count}; returns their smallest time.
+   * Maps rows [from, to) to customer and class ordinals, counting rows per customer and class;
+   * returns their smallest time, or stops early and sets {@code unresolved} at a hash the
+   * dictionary lacks.
    */
-  private static long resolve(Raw raw, int from, int to, LongIntMap customerOf,
-      LongIntMap classOf, int[] ord, int[] cls, int[] count) {
+  private static long resolve(Raw raw, int from, int to, Dictionary d, int[] ord, int[] cls,
+      int[] count, int[] classCount, AtomicBoolean unresolved) {
+    LongIntMap customerOf = d.customerOf;
+    LongIntMap classOf = d.classOf;
     long minTs = Long.MAX_VALUE;
     for (int i = from; i < to; i++) {
       int o = customerOf.get(raw.customerHash[i]);
       int c = classOf.get(raw.classHash[i]);
       if (o < 0 || c < 0) {
-        throw changedDuringBuild();
+        unresolved.set(true);
+        break;
       }
       ord[i] = o;
       cls[i] = c;
       count[o]++;
+      classCount[c]++;
       minTs = Math.min(minTs, raw.ts[i]);
     }
     return minTs;
@@ -501,6 +610,17 @@ final class IndexBuilder {
 
   private static boolean before(Staging st, int x, int y) {
     return st.ts[x] < st.ts[y] || (st.ts[x] == st.ts[y] && st.seq[x] < st.seq[y]);
+  }
+
+  /** Waits for a task that is no longer wanted, so that its connection is closed before return. */
+  private static void awaitQuietly(Future<?> f) {
+    try {
+      f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+      // the build is failing for another reason already
+    }
   }
 
   private static <T> T join(Future<T> f) {
