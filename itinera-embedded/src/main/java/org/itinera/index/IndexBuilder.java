@@ -192,28 +192,34 @@ final class IndexBuilder {
     Dictionary(Connection c, long maxSeq) throws SQLException {
       long t0 = System.nanoTime();
       Customers.Builder ids = new Customers.Builder();
-      LongIntMap map = new LongIntMap(1 << 16);
+      long[] hashes = new long[1 << 16];
+      int n = 0;
       try (PreparedStatement s = c.prepareStatement(CUSTOMERS)) {
         s.setLong(1, maxSeq);
         try (ResultSet r = s.executeQuery()) {
-          int n = 0;
           while (r.next()) {
             byte[] id = r.getBytes(1);
-            if (!map.putIfAbsent(r.getLong(2), n)) {
-              throw new ItineraException(ErrorCode.INTERNAL, null, "customer ids '"
-                  + new String(id, StandardCharsets.UTF_8)
-                  + "' and another share a 64-bit hash; the index cannot tell them apart");
-            }
             if (!ids.add(id)) {
               throw new ItineraException(ErrorCode.INTERNAL, null, "DuckDB returned customer id '"
                   + new String(id, StandardCharsets.UTF_8) + "' out of UTF-8 byte order");
             }
-            n++;
+            if (n == hashes.length) {
+              hashes = Arrays.copyOf(hashes, n * 2);
+            }
+            hashes[n++] = r.getLong(2);
           }
         }
       }
       customers = ids.build();
-      customerOf = map;
+      // sized once the count is known: growing a map this size rehashes it several times
+      customerOf = new LongIntMap(n);
+      for (int o = 0; o < n; o++) {
+        if (!customerOf.putIfAbsent(hashes[o], o)) {
+          throw new ItineraException(ErrorCode.INTERNAL, null, "customer ids '"
+              + customers.id(o) + "' and another share a 64-bit hash; the index cannot tell "
+              + "them apart");
+        }
+      }
       long t1 = System.nanoTime();
       try (PreparedStatement s = c.prepareStatement(CLASSES)) {
         s.setLong(1, maxSeq);
@@ -288,16 +294,19 @@ final class IndexBuilder {
     int[][] counts = new int[chunks][];
     int[][] classCounts = new int[chunks][];
     AtomicBoolean unresolved = new AtomicBoolean();
+    Staging out = new Staging();
+    out.ts = new long[n];
+    out.ref = new int[n];
     List<Future<Long>> futures = new ArrayList<>();
     for (int k = 0; k < chunks; k++) {
       int from = (int) ((long) n * k / chunks);
       int to = (int) ((long) n * (k + 1) / chunks);
       int[] count = counts[k] = new int[customers];
       int[] classCount = classCounts[k] = new int[classes];
+      // the scatter below overwrites the scratch space (ts, ref) that resolve groups keys in
       futures.add(pool.submit(() -> resolve(raw, from, to, d, ord, cls, count, classCount,
-          unresolved)));
+          unresolved, out.ts, out.ref)));
     }
-    Staging out = new Staging();
     for (Future<Long> f : futures) {
       out.minTs = Math.min(out.minTs, join(f));
     }
@@ -329,10 +338,8 @@ final class IndexBuilder {
     }
     start[customers] = at;
     out.start = start;
-    out.ts = new long[n];
     out.seq = new long[n];
     out.cls = new int[n];
-    out.ref = new int[n];
     out.values = raw.values;
     List<Future<Long>> scatters = new ArrayList<>();
     for (int k = 0; k < chunks; k++) {
@@ -417,25 +424,48 @@ final class IndexBuilder {
   /**
    * Maps rows [from, to) to customer and class ordinals, counting rows per customer and class;
    * returns their smallest time, or stops early and sets {@code unresolved} at a hash the
-   * dictionary lacks.
+   * dictionary lacks. The customer map (32 MiB at a million customers) is far larger than the
+   * caches, so looking the rows up in arrival order costs a cache and TLB miss each; instead the
+   * rows' hashes are first grouped by the part of the table they probe (a counting sort into
+   * {@code keys} and {@code rows}, scratch space of the range's size), so that each part is read
+   * while it sits in the cache: half the CPU time of the direct lookups in a 10M-row probe.
    */
   private static long resolve(Raw raw, int from, int to, Dictionary d, int[] ord, int[] cls,
-      int[] count, int[] classCount, AtomicBoolean unresolved) {
+      int[] count, int[] classCount, AtomicBoolean unresolved, long[] keys, int[] rows) {
     LongIntMap customerOf = d.customerOf;
     LongIntMap classOf = d.classOf;
+    int bits = customerOf.regionBits();
+    int[] next = new int[(1 << bits) + 1];
+    next[0] = from;
     long minTs = Long.MAX_VALUE;
     for (int i = from; i < to; i++) {
-      int o = customerOf.get(raw.customerHash[i]);
       int c = classOf.get(raw.classHash[i]);
-      if (o < 0 || c < 0) {
+      if (c < 0) {
         unresolved.set(true);
-        break;
+        return minTs;
       }
-      ord[i] = o;
       cls[i] = c;
-      count[o]++;
       classCount[c]++;
       minTs = Math.min(minTs, raw.ts[i]);
+      next[customerOf.region(raw.customerHash[i], bits) + 1]++;
+    }
+    for (int b = 0; b < 1 << bits; b++) {
+      next[b + 1] += next[b];
+    }
+    for (int i = from; i < to; i++) {
+      long key = raw.customerHash[i];
+      int p = next[customerOf.region(key, bits)]++;
+      keys[p] = key;
+      rows[p] = i;
+    }
+    for (int p = from; p < to; p++) {
+      int o = customerOf.get(keys[p]);
+      if (o < 0) {
+        unresolved.set(true);
+        return minTs;
+      }
+      ord[rows[p]] = o;
+      count[o]++;
     }
     return minTs;
   }
