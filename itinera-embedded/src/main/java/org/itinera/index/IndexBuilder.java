@@ -102,6 +102,12 @@ final class IndexBuilder {
     }
   }
 
+  /**
+   * The smallest chunk of rows resolved as one task, and how often the reader hands rows over
+   * (tests make it small to cover many chunks on little data).
+   */
+  int chunkRows = 65_536;
+
   /** Test hook: runs on the dictionary's own connection before it starts its transaction. */
   Runnable beforeDictionary = () -> { };
 
@@ -121,6 +127,7 @@ final class IndexBuilder {
     phase("count");
     Connection side = sideConnection();
     Future<Dictionary> concurrent = null;
+    Resolution resolution = new Resolution(rows);
     Raw raw;
     Dictionary dictionary;
     try {
@@ -135,33 +142,40 @@ final class IndexBuilder {
           }
         });
       }
-      raw = read(maxSeq, rows);
+      raw = read(maxSeq, rows, resolution, concurrent);
       phase("events");
       dictionary = concurrent == null ? dictionary(connection, maxSeq) : join(concurrent);
       concurrent = null;
+      phases.put("customers (concurrent)", dictionary.customersMs);
+      phases.put("classes (concurrent)", dictionary.classesMs);
+      phase("dictionary wait");
+      resolution.finish(raw, dictionary);
     } finally {
       if (concurrent != null) {
         concurrent.cancel(false);
         awaitQuietly(concurrent);
       }
+      resolution.awaitQuietly();
     }
-    phases.put("customers (concurrent)", dictionary.customersMs);
-    phases.put("classes (concurrent)", dictionary.classesMs);
-    phase("dictionary wait");
-    Staging staging = side == null ? null : place(raw, dictionary);
+    phase("resolve (rest)");
+    Staging staging = place(raw, resolution);
     if (staging == null) {
       // The dictionary came from another snapshot than the events (an identity merge or a write
       // committed in between): read it again in this transaction, where it must match.
-      if (side != null) {
-        phase("resolve (mismatch)");
-        dictionary = dictionary(connection, maxSeq);
-        phase("dictionary again");
+      if (side == null) {
+        throw changedDuringBuild();
       }
-      staging = place(raw, dictionary);
+      phase("place (mismatch)");
+      dictionary = dictionary(connection, maxSeq);
+      phase("dictionary again");
+      resolution = new Resolution(rows);
+      resolution.finish(raw, dictionary);
+      staging = place(raw, resolution);
       if (staging == null) {
         throw changedDuringBuild();
       }
     }
+    phase("place");
     int customers = dictionary.customers.count();
     BaseSegment encoded = encode(staging, customers, dictionary.vocabulary.classCount(), maxSeq);
     phase("sort+encode");
@@ -170,6 +184,93 @@ final class IndexBuilder {
     Snapshot snapshot = new Snapshot(dictionary.vocabulary.build(), dictionary.customers, base,
         Tail.EMPTY, maxSeq);
     return new Built(snapshot, dictionary.vocabulary, new LinkedHashMap<>(phases));
+  }
+
+  /**
+   * Resolves the rows' hashes in fixed chunks of rows on the pool, each as soon as its rows are
+   * read and the dictionary is there: the dictionary, read concurrently, usually arrives while the
+   * events still stream, and the core it leaves idle resolves the rows read so far. Each chunk
+   * counts its rows per customer, so that the counting sort's scatter runs by chunk in parallel
+   * too (chunk k's rows of customer c go after chunks 0..k-1's: rows stay in arrival order
+   * within a customer whatever the number of threads).
+   */
+  private final class Resolution {
+    /** Chunk k holds rows [bounds[k], bounds[k + 1]). */
+    final int[] bounds;
+    final List<Future<Long>> futures = new ArrayList<>();
+    final AtomicBoolean unresolved = new AtomicBoolean();
+    Dictionary dictionary;
+    int submitted;
+    int[] ord;
+    int[] cls;
+    int[][] counts;
+    int[][] classCounts;
+    /** Scratch space for resolve, then the staging's ts and ref. */
+    long[] keys;
+    int[] scratchRows;
+    long minTs = Long.MAX_VALUE;
+
+    Resolution(int rows) {
+      int chunks = Math.max(1, Math.min(2 * threads, rows / chunkRows));
+      bounds = new int[chunks + 1];
+      for (int k = 0; k <= chunks; k++) {
+        bounds[k] = (int) ((long) rows * k / chunks);
+      }
+    }
+
+    /** Called as rows arrive: starts the chunks read in full once the dictionary is there. */
+    void rowsRead(Raw raw, int n, Future<Dictionary> pending) {
+      if (dictionary == null) {
+        if (pending == null || !pending.isDone()) {
+          return;
+        }
+        start(join(pending));
+      }
+      while (submitted < bounds.length - 1 && bounds[submitted + 1] <= n) {
+        submit(raw, bounds[submitted], bounds[submitted + 1]);
+      }
+    }
+
+    /** Starts the remaining chunks (the last ends at the rows read) and waits for all. */
+    void finish(Raw raw, Dictionary d) {
+      if (dictionary == null) {
+        start(d);
+      }
+      bounds[bounds.length - 1] = raw.rows;
+      while (submitted < bounds.length - 1) {
+        submit(raw, Math.min(bounds[submitted], raw.rows), Math.min(bounds[submitted + 1],
+            raw.rows));
+      }
+      for (Future<Long> f : futures) {
+        minTs = Math.min(minTs, join(f));
+      }
+    }
+
+    void awaitQuietly() {
+      for (Future<Long> f : futures) {
+        IndexBuilder.awaitQuietly(f);
+      }
+    }
+
+    private void start(Dictionary d) {
+      dictionary = d;
+      int capacity = bounds[bounds.length - 1];
+      ord = new int[capacity];
+      cls = new int[capacity];
+      keys = new long[capacity];
+      scratchRows = new int[capacity];
+      counts = new int[bounds.length - 1][];
+      classCounts = new int[bounds.length - 1][];
+    }
+
+    private void submit(Raw raw, int from, int to) {
+      int k = submitted++;
+      int[] count = counts[k] = new int[dictionary.customers.count()];
+      int[] classCount = classCounts[k] = new int[dictionary.vocabulary.classCount()];
+      Dictionary d = dictionary;
+      futures.add(pool.submit(() -> resolve(raw, from, to, d, ord, cls, count, classCount,
+          unresolved, keys, scratchRows)));
+    }
   }
 
   /** A second connection to the same database, or null where the driver offers none. */
@@ -277,52 +378,27 @@ final class IndexBuilder {
   }
 
   /**
-   * Resolves customer and class hashes to ordinals in parallel over row ranges (the customer map
-   * is far larger than the caches, so those lookups are memory-bound and gain from a second core),
-   * then places rows by a counting sort on the customer ordinal. Returns null when the dictionary
-   * does not describe exactly these rows: a hash it lacks, or a customer or class without events.
+   * Places the resolved rows by a counting sort on the customer ordinal, in parallel by chunk.
+   * Returns null when the dictionary does not describe exactly these rows: a hash it lacks, or a
+   * customer or class without events.
    */
-  private Staging place(Raw raw, Dictionary d) {
-    int n = raw.rows;
-    int customers = d.customers.count();
-    int classes = d.vocabulary.classCount();
-    int[] ord = new int[n];
-    int[] cls = new int[n];
-    // One row range per thread, each with its own count per customer, so that the counting sort's
-    // scatter can run in parallel too: range k's rows of customer c go after ranges 0..k-1's.
-    int chunks = n < 65_536 ? 1 : threads;
-    int[][] counts = new int[chunks][];
-    int[][] classCounts = new int[chunks][];
-    AtomicBoolean unresolved = new AtomicBoolean();
-    Staging out = new Staging();
-    out.ts = new long[n];
-    out.ref = new int[n];
-    List<Future<Long>> futures = new ArrayList<>();
-    for (int k = 0; k < chunks; k++) {
-      int from = (int) ((long) n * k / chunks);
-      int to = (int) ((long) n * (k + 1) / chunks);
-      int[] count = counts[k] = new int[customers];
-      int[] classCount = classCounts[k] = new int[classes];
-      // the scatter below overwrites the scratch space (ts, ref) that resolve groups keys in
-      futures.add(pool.submit(() -> resolve(raw, from, to, d, ord, cls, count, classCount,
-          unresolved, out.ts, out.ref)));
-    }
-    for (Future<Long> f : futures) {
-      out.minTs = Math.min(out.minTs, join(f));
-    }
-    if (unresolved.get()) {
+  private Staging place(Raw raw, Resolution res) {
+    if (res.unresolved.get()) {
       return null;
     }
+    int n = raw.rows;
+    int customers = res.dictionary.customers.count();
+    int classes = res.dictionary.vocabulary.classCount();
+    int[][] counts = res.counts;
     for (int c = 0; c < classes; c++) {
       int total = 0;
-      for (int[] classCount : classCounts) {
+      for (int[] classCount : res.classCounts) {
         total += classCount[c];
       }
       if (total == 0) {
         return null;
       }
     }
-    phase("resolve");
     int[] start = new int[customers + 1];
     int at = 0;
     for (int c = 0; c < customers; c++) {
@@ -337,14 +413,21 @@ final class IndexBuilder {
       }
     }
     start[customers] = at;
+    Staging out = new Staging();
+    out.minTs = res.minTs;
     out.start = start;
+    // the resolve scratch space, no longer needed, becomes the staging's ts and ref
+    out.ts = res.keys.length == n ? res.keys : new long[n];
+    out.ref = res.scratchRows.length == n ? res.scratchRows : new int[n];
     out.seq = new long[n];
     out.cls = new int[n];
     out.values = raw.values;
+    int[] ord = res.ord;
+    int[] cls = res.cls;
     List<Future<Long>> scatters = new ArrayList<>();
-    for (int k = 0; k < chunks; k++) {
-      int from = (int) ((long) n * k / chunks);
-      int to = (int) ((long) n * (k + 1) / chunks);
+    for (int k = 0; k < counts.length; k++) {
+      int from = Math.min(res.bounds[k], n);
+      int to = Math.min(res.bounds[k + 1], n);
       int[] next = counts[k];
       scatters.add(pool.submit(() -> {
         for (int i = from; i < to; i++) {
@@ -360,7 +443,6 @@ final class IndexBuilder {
     for (Future<Long> f : scatters) {
       join(f);
     }
-    phase("place");
     return out;
   }
 
@@ -369,7 +451,8 @@ final class IndexBuilder {
    * it, instead of materialising every row before the first is read (less memory; in a probe at
    * 10M events 1.6 s against 1.4 s + 1.0 s). The connection's streaming setting is put back after.
    */
-  private Raw read(long maxSeq, int rows) throws SQLException {
+  private Raw read(long maxSeq, int rows, Resolution resolution, Future<Dictionary> dictionary)
+      throws SQLException {
     Raw raw = new Raw(rows);
     try (Statement set = connection.createStatement()) {
       boolean streaming;
@@ -381,7 +464,7 @@ final class IndexBuilder {
       try (PreparedStatement s = connection.prepareStatement(EVENTS)) {
         s.setLong(1, maxSeq);
         try (ResultSet r = s.executeQuery()) {
-          consume(r, raw, rows);
+          consume(r, raw, rows, resolution, dictionary);
         }
       } finally {
         set.execute("SET jdbc_stream_results = " + streaming);
@@ -390,10 +473,20 @@ final class IndexBuilder {
     return raw;
   }
 
-  /** Reads the rows into raw, at most {@code rows} of them (the count in this transaction). */
-  private static void consume(ResultSet r, Raw raw, int rows) throws SQLException {
+  /**
+   * Reads the rows into raw, at most {@code rows} of them (the count in this transaction), and
+   * hands each chunk of rows to the resolution once read.
+   */
+  private void consume(ResultSet r, Raw raw, int rows, Resolution resolution,
+      Future<Dictionary> dictionary) throws SQLException {
     int n = 0;
+    int check = chunkRows;
     while (r.next()) {
+      if (n == check) {
+        check += chunkRows;
+        raw.rows = n;
+        resolution.rowsRead(raw, n, dictionary);
+      }
       if (n == rows) {
         throw changedDuringBuild();
       }

@@ -40,7 +40,8 @@ class IndexBuilderTest {
       }
       IndexBuilder.Built one = build(store, 1);
       for (int threads : new int[] {2, 3, 8}) {
-        IndexBuilder.Built parallel = build(store, threads);
+        // small chunks: many resolve tasks, started while the rows still stream
+        IndexBuilder.Built parallel = build(store, threads, 700, () -> { });
         assertThat(parallel.snapshot().base().measures).isNotSameAs(Measures.NONE);
         assertThat(parallel.snapshot().customers()).usingRecursiveComparison()
             .isEqualTo(one.snapshot().customers());
@@ -105,9 +106,15 @@ class IndexBuilderTest {
 
   private static IndexBuilder.Built build(Store store, int threads, Runnable beforeDictionary)
       throws Exception {
+    return build(store, threads, 500, beforeDictionary);
+  }
+
+  private static IndexBuilder.Built build(Store store, int threads, int chunkRows,
+      Runnable beforeDictionary) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try (Connection c = store.newConnection()) {
       IndexBuilder builder = new IndexBuilder(c, pool, threads);
+      builder.chunkRows = chunkRows;
       builder.beforeDictionary = beforeDictionary;
       IndexBuilder.Built built = builder.build();
       try (Statement s = c.createStatement();
