@@ -568,28 +568,60 @@ final class IndexBuilder {
         + "index build's read transaction");
   }
 
-  /** The numeric fields by final position, once the staged events are sorted. */
-  private static Measures measures(Staging st) {
-    int n = 0;
-    for (int r : st.ref) {
-      if (r >= 0) {
-        n++;
-      }
+  /**
+   * The numeric fields by final position, once the staged events are sorted; in parallel over
+   * position ranges (reading the values by reference is a random access per present row).
+   */
+  private Measures measures(Staging st) {
+    int events = st.ref.length;
+    int chunks = Math.max(1, Math.min(threads, events / chunkRows));
+    int[] bounds = new int[chunks + 1];
+    for (int k = 0; k <= chunks; k++) {
+      bounds[k] = (int) ((long) events * k / chunks);
     }
+    List<Future<Long>> counted = new ArrayList<>();
+    for (int k = 0; k < chunks; k++) {
+      int from = bounds[k];
+      int to = bounds[k + 1];
+      counted.add(pool.submit(() -> {
+        long n = 0;
+        for (int p = from; p < to; p++) {
+          n += st.ref[p] >= 0 ? 1 : 0;
+        }
+        return n;
+      }));
+    }
+    int[] firstOut = new int[chunks + 1];
+    for (int k = 0; k < chunks; k++) {
+      firstOut[k + 1] = firstOut[k] + (int) (long) join(counted.get(k));
+    }
+    int n = firstOut[chunks];
     int[] positions = new int[n];
     double[][] values = new double[3][n];
-    int k = 0;
-    for (int p = 0; p < st.ref.length; p++) {
-      int r = st.ref[p];
-      if (r >= 0) {
-        positions[k] = p;
-        for (int f = 0; f < 3; f++) {
-          values[f][k] = st.values[f][r];
+    List<Future<Long>> filled = new ArrayList<>();
+    for (int k = 0; k < chunks; k++) {
+      int from = bounds[k];
+      int to = bounds[k + 1];
+      int start = firstOut[k];
+      filled.add(pool.submit(() -> {
+        int out = start;
+        for (int p = from; p < to; p++) {
+          int r = st.ref[p];
+          if (r >= 0) {
+            positions[out] = p;
+            for (int f = 0; f < 3; f++) {
+              values[f][out] = st.values[f][r];
+            }
+            out++;
+          }
         }
-        k++;
-      }
+        return 0L;
+      }));
     }
-    return Measures.of(st.ts.length, positions, values);
+    for (Future<Long> f : filled) {
+      join(f);
+    }
+    return Measures.of(events, positions, values);
   }
 
   private BaseSegment encode(Staging st, int customers, int classes, long maxSeq) {
