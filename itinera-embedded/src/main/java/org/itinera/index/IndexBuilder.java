@@ -26,17 +26,47 @@ import org.itinera.sequence.Vocabulary;
  * so the bulk query sends only numbers: {@code hash(customer_id)}, {@code epoch_ms(ts)}, {@code
  * seq} and {@code hash(type, name, channel)} (hashes cut to 63 bits: DuckDB's are unsigned, which
  * its JDBC driver returns through BigInteger). The two small dictionaries (distinct customers in
- * id order, distinct classes) come first and are turned into hash-to-ordinal maps; a 64-bit
- * collision between two distinct customer ids (about one chance in 10^8 at a million customers) is
- * detected and reported rather than silently merging them. All queries run in one read
- * transaction, so they see the same snapshot even while ingestion continues.
+ * id order, distinct classes) are turned into hash-to-ordinal maps; a 64-bit collision between two
+ * distinct customer ids (about one chance in 10^8 at a million customers) is detected and reported
+ * rather than silently merging them.
  *
- * <p>Rows arrive in storage order. Their hashes are resolved to ordinals in parallel over row
- * ranges, a counting sort by customer ordinal places them, and each customer's few events are then
+ * <p>Two connections at once. The events query streams (DuckDB computes each chunk as the driver
+ * fetches it, on the fetching thread), so it keeps about one core busy; the dictionaries, a
+ * {@code GROUP BY customer_id ORDER BY customer_id} over every event (about 1.2 s of CPU at 10M
+ * events, most of the build's DuckDB work besides the read), run meanwhile on a second connection
+ * ({@code DuckDBConnection.duplicate()}) from a pool thread. That connection has its own
+ * transaction, so its snapshot may differ from the events': an identity merge or a late write
+ * committed in between. Such a dictionary cannot pass unnoticed: it either lacks a hash the events
+ * carry, or has a customer or class with no event (a merged-away or late id), and exactly one of
+ * the two happens unless both snapshots hold the same set of customers and classes, which is all
+ * the build takes from it. Then the dictionary is read again in the events' own transaction (the
+ * single-connection build of before, the fallback). {@code IndexBuilderTest} commits a merge and a
+ * late row between the two snapshots and checks the result is the events' snapshot.
+ *
+ * <p>The customer ids come as BLOBs ({@code encode(customer_id)}: the UTF-8 bytes) and are
+ * front-coded as they arrive ({@link Customers.Builder}): the driver hands a BLOB over as bytes,
+ * where a VARCHAR costs a String per row that the directory would only encode back (measured on
+ * the 1M-customer query: 1.5 against 2.1–2.6 s of process CPU).
+ *
+ * <p>Rows arrive in storage order. Fixed chunks of rows are resolved to ordinals on the pool as
+ * soon as they are read and the dictionary is there, so the core the dictionary leaves idle
+ * resolves while the events still stream. Within a chunk the customer hashes are first grouped by
+ * the part of the map they probe (the map is 32 MiB at a million customers, so lookups in arrival
+ * order cost a cache and TLB miss each; a region is ~128 KiB and stays in L2): in a 10M-lookup
+ * probe 0.4 s of CPU against 0.9–1.0 s. A counting sort by customer ordinal then places rows, by
+ * chunk in parallel (chunk k's rows of a customer go after chunks 0..k-1's, so rows stay in
+ * arrival order within a customer whatever the thread count), and each customer's few events are
  * sorted by time and seq in place (usually already in order) and encoded, in parallel over
  * customer ranges. The numeric fields, which few events carry, come in the same query: a bit mask
  * says which are present, so only those doubles are read, and each present row is followed
- * through the sort by a reference.
+ * through the sort by a reference; they are gathered by position in parallel.
+ *
+ * <p>Measured (10M events, 1M customers, 2 shared cores; docs/BENCHMARKS.md): process CPU per warm
+ * build MEASURED_CPU. Tried and dropped: reading the numeric fields in a separate query
+ * (the events query gets cheaper by as much as the second query costs), grouping by the hash
+ * instead of the id (~7% less in DuckDB, but two ids sharing a hash would merge silently), one
+ * {@code GROUPING SETS} query for both dictionaries (no cheaper than two), sorting the ids in Java
+ * (DuckDB's ORDER BY of 1M ids costs about what a Java sort would).
  */
 final class IndexBuilder {
   private static final String MAX = "SELECT coalesce(max(seq), -1), count(*) FROM events";
@@ -54,6 +84,8 @@ final class IndexBuilder {
    */
   private static final String CUSTOMERS = "SELECT encode(customer_id), " + CUSTOMER_HASH
       + " FROM events WHERE seq <= ? GROUP BY customer_id ORDER BY customer_id";
+  /** Up to this many classes, their names are read from their first rows (see classes). */
+  private static final int CLASSES_BY_SEQ = 4096;
   private static final String CLASSES = "SELECT type, name, channel, " + CLASS_HASH
       + " FROM events WHERE seq <= ? GROUP BY type, name, channel ORDER BY type, name, channel";
   /**
@@ -130,6 +162,7 @@ final class IndexBuilder {
     Resolution resolution = new Resolution(rows);
     Raw raw;
     Dictionary dictionary;
+    Classes classes;
     try {
       if (side != null) {
         concurrent = pool.submit(() -> {
@@ -144,10 +177,11 @@ final class IndexBuilder {
       }
       raw = read(maxSeq, rows, resolution, concurrent);
       phase("events");
+      classes = classes(raw, maxSeq);
+      phase("classes");
       dictionary = concurrent == null ? dictionary(connection, maxSeq) : join(concurrent);
       concurrent = null;
       phases.put("customers (concurrent)", dictionary.customersMs);
-      phases.put("classes (concurrent)", dictionary.classesMs);
       phase("dictionary wait");
       resolution.finish(raw, dictionary);
     } finally {
@@ -158,7 +192,7 @@ final class IndexBuilder {
       resolution.awaitQuietly();
     }
     phase("resolve (rest)");
-    Staging staging = place(raw, resolution);
+    Staging staging = place(raw, resolution, classes);
     if (staging == null) {
       // The dictionary came from another snapshot than the events (an identity merge or a write
       // committed in between): read it again in this transaction, where it must match.
@@ -170,20 +204,20 @@ final class IndexBuilder {
       phase("dictionary again");
       resolution = new Resolution(rows);
       resolution.finish(raw, dictionary);
-      staging = place(raw, resolution);
+      staging = place(raw, resolution, classes);
       if (staging == null) {
         throw changedDuringBuild();
       }
     }
     phase("place");
     int customers = dictionary.customers.count();
-    BaseSegment encoded = encode(staging, customers, dictionary.vocabulary.classCount(), maxSeq);
+    BaseSegment encoded = encode(staging, customers, classes.vocabulary.classCount(), maxSeq);
     phase("sort+encode");
     BaseSegment base = encoded.withMeasures(measures(staging));
     phase("numeric fields");
-    Snapshot snapshot = new Snapshot(dictionary.vocabulary.build(), dictionary.customers, base,
+    Snapshot snapshot = new Snapshot(classes.vocabulary.build(), dictionary.customers, base,
         Tail.EMPTY, maxSeq);
-    return new Built(snapshot, dictionary.vocabulary, new LinkedHashMap<>(phases));
+    return new Built(snapshot, classes.vocabulary, new LinkedHashMap<>(phases));
   }
 
   /**
@@ -202,9 +236,7 @@ final class IndexBuilder {
     Dictionary dictionary;
     int submitted;
     int[] ord;
-    int[] cls;
     int[][] counts;
-    int[][] classCounts;
     /** Scratch space for resolve, then the staging's ts and ref. */
     long[] keys;
     int[] scratchRows;
@@ -256,20 +288,17 @@ final class IndexBuilder {
       dictionary = d;
       int capacity = bounds[bounds.length - 1];
       ord = new int[capacity];
-      cls = new int[capacity];
       keys = new long[capacity];
       scratchRows = new int[capacity];
       counts = new int[bounds.length - 1][];
-      classCounts = new int[bounds.length - 1][];
     }
 
     private void submit(Raw raw, int from, int to) {
       int k = submitted++;
       int[] count = counts[k] = new int[dictionary.customers.count()];
-      int[] classCount = classCounts[k] = new int[dictionary.vocabulary.classCount()];
       Dictionary d = dictionary;
-      futures.add(pool.submit(() -> resolve(raw, from, to, d, ord, cls, count, classCount,
-          unresolved, keys, scratchRows)));
+      futures.add(pool.submit(() -> resolve(raw, from, to, d, ord, count, unresolved, keys,
+          scratchRows)));
     }
   }
 
@@ -281,14 +310,11 @@ final class IndexBuilder {
     return connection.unwrap(DuckDBConnection.class).duplicate();
   }
 
-  /** The customers in id order and the event classes, each with its hash-to-ordinal map. */
+  /** The customers in id order and the map from their hashes to ordinals. */
   private static final class Dictionary {
     final Customers customers;
     final LongIntMap customerOf;
-    final Vocabulary.Builder vocabulary = Vocabulary.builder();
-    final LongIntMap classOf = new LongIntMap(64);
     final long customersMs;
-    final long classesMs;
 
     Dictionary(Connection c, long maxSeq) throws SQLException {
       long t0 = System.nanoTime();
@@ -321,26 +347,87 @@ final class IndexBuilder {
               + "them apart");
         }
       }
-      long t1 = System.nanoTime();
-      try (PreparedStatement s = c.prepareStatement(CLASSES)) {
-        s.setLong(1, maxSeq);
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            int cls = vocabulary.classOf(r.getString(1), r.getString(2), r.getString(3));
-            if (!classOf.putIfAbsent(r.getLong(4), cls)) {
-              throw new ItineraException(ErrorCode.INTERNAL, null,
-                  "two event classes share a hash");
-            }
-          }
-        }
-      }
-      customersMs = (t1 - t0) / 1_000_000;
-      classesMs = (System.nanoTime() - t1) / 1_000_000;
+      customersMs = (System.nanoTime() - t0) / 1_000_000;
     }
   }
 
   private static Dictionary dictionary(Connection c, long maxSeq) throws SQLException {
     return new Dictionary(c, maxSeq);
+  }
+
+  /** The event classes: the vocabulary, and each provisional class's ordinal in it. */
+  private record Classes(Vocabulary.Builder vocabulary, int[] ordinalOf) {}
+
+  /**
+   * Names the classes the reader met. It numbered them as they came and kept the seq of the first
+   * row of each, so a handful of rows, read by seq in this same transaction, give their type, name
+   * and channel: no second pass over every event, as a {@code GROUP BY type, name, channel} takes
+   * (about 0.4 s of CPU at 10M events). Past {@value #CLASSES_BY_SEQ} classes that grouping query
+   * is used instead. Classes are numbered in (type, name, channel) order, UTF-8 byte order with
+   * nulls last, as DuckDB's {@code ORDER BY} sorts them, so a build's numbering depends only on the
+   * classes.
+   */
+  private Classes classes(Raw raw, long maxSeq) throws SQLException {
+    int n = raw.classes;
+    String[][] names = new String[n][];
+    String sql;
+    boolean bySeq = n <= CLASSES_BY_SEQ;
+    if (bySeq) {
+      StringBuilder in = new StringBuilder();
+      for (int c = 0; c < n; c++) {
+        in.append(c == 0 ? "" : ", ").append(raw.classFirstSeq[c]);
+      }
+      sql = "SELECT type, name, channel, " + CLASS_HASH + " FROM events WHERE seq IN ("
+          + (n == 0 ? "NULL" : in) + ") AND seq <= ?";
+    } else {
+      sql = CLASSES;
+    }
+    try (PreparedStatement s = connection.prepareStatement(sql)) {
+      s.setLong(1, maxSeq);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          int c = raw.classSeen.get(r.getLong(4));
+          if (c >= 0 && names[c] != null && !bySeq) {
+            throw new ItineraException(ErrorCode.INTERNAL, null, "two event classes share a hash");
+          }
+          if (c < 0 || names[c] != null) {
+            continue; // another row with a first row's seq
+          }
+          names[c] = new String[] {r.getString(1), r.getString(2), r.getString(3)};
+        }
+      }
+    }
+    Integer[] order = new Integer[n];
+    for (int c = 0; c < n; c++) {
+      if (names[c] == null) {
+        throw changedDuringBuild();
+      }
+      order[c] = c;
+    }
+    Arrays.sort(order, (x, y) -> compareClasses(names[x], names[y]));
+    Vocabulary.Builder vocabulary = Vocabulary.builder();
+    int[] ordinalOf = new int[n];
+    for (int c : order) {
+      ordinalOf[c] = vocabulary.classOf(names[c][0], names[c][1], names[c][2]);
+    }
+    return new Classes(vocabulary, ordinalOf);
+  }
+
+  private static int compareClasses(String[] x, String[] y) {
+    for (int f = 0; f < 3; f++) {
+      if (x[f] == null || y[f] == null) {
+        if (x[f] != y[f]) {
+          return x[f] == null ? 1 : -1;
+        }
+        continue;
+      }
+      int c = Arrays.compareUnsigned(x[f].getBytes(StandardCharsets.UTF_8),
+          y[f].getBytes(StandardCharsets.UTF_8));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
   }
 
   /**
@@ -362,7 +449,13 @@ final class IndexBuilder {
     final long[] customerHash;
     final long[] ts;
     final long[] seq;
-    final long[] classHash;
+    /** Each row's class, numbered as the reader met them. */
+    final int[] cls;
+    /** Class hash to that number. */
+    final LongIntMap classSeen = new LongIntMap(64);
+    /** The seq of each class's first row. */
+    long[] classFirstSeq = new long[64];
+    int classes;
     final int[] ref;
     double[][] values = new double[3][1024];
     int rows;
@@ -372,7 +465,7 @@ final class IndexBuilder {
       customerHash = new long[capacity];
       ts = new long[capacity];
       seq = new long[capacity];
-      classHash = new long[capacity];
+      cls = new int[capacity];
       ref = new int[capacity];
     }
   }
@@ -382,23 +475,13 @@ final class IndexBuilder {
    * Returns null when the dictionary does not describe exactly these rows: a hash it lacks, or a
    * customer or class without events.
    */
-  private Staging place(Raw raw, Resolution res) {
+  private Staging place(Raw raw, Resolution res, Classes classes) {
     if (res.unresolved.get()) {
       return null;
     }
     int n = raw.rows;
     int customers = res.dictionary.customers.count();
-    int classes = res.dictionary.vocabulary.classCount();
     int[][] counts = res.counts;
-    for (int c = 0; c < classes; c++) {
-      int total = 0;
-      for (int[] classCount : res.classCounts) {
-        total += classCount[c];
-      }
-      if (total == 0) {
-        return null;
-      }
-    }
     int[] start = new int[customers + 1];
     int at = 0;
     for (int c = 0; c < customers; c++) {
@@ -423,7 +506,8 @@ final class IndexBuilder {
     out.cls = new int[n];
     out.values = raw.values;
     int[] ord = res.ord;
-    int[] cls = res.cls;
+    int[] cls = raw.cls;
+    int[] ordinalOf = classes.ordinalOf;
     List<Future<Long>> scatters = new ArrayList<>();
     for (int k = 0; k < counts.length; k++) {
       int from = Math.min(res.bounds[k], n);
@@ -434,7 +518,7 @@ final class IndexBuilder {
           int p = next[ord[i]]++;
           out.ts[p] = raw.ts[i];
           out.seq[p] = raw.seq[i];
-          out.cls[p] = cls[i];
+          out.cls[p] = ordinalOf[cls[i]];
           out.ref[p] = raw.ref[i];
         }
         return 0L;
@@ -493,7 +577,18 @@ final class IndexBuilder {
       raw.customerHash[n] = r.getLong(1);
       raw.ts[n] = r.getLong(2);
       raw.seq[n] = r.getLong(3);
-      raw.classHash[n] = r.getLong(4);
+      long seq = raw.seq[n];
+      long classHash = r.getLong(4);
+      int cls = raw.classSeen.get(classHash);
+      if (cls < 0) {
+        cls = raw.classes++;
+        raw.classSeen.putIfAbsent(classHash, cls);
+        if (cls == raw.classFirstSeq.length) {
+          raw.classFirstSeq = Arrays.copyOf(raw.classFirstSeq, cls * 2);
+        }
+        raw.classFirstSeq[cls] = seq;
+      }
+      raw.cls[n] = cls;
       int present = r.getInt(5);
       if (present == 0) {
         raw.ref[n] = -1;
@@ -515,30 +610,22 @@ final class IndexBuilder {
   }
 
   /**
-   * Maps rows [from, to) to customer and class ordinals, counting rows per customer and class;
-   * returns their smallest time, or stops early and sets {@code unresolved} at a hash the
-   * dictionary lacks. The customer map (32 MiB at a million customers) is far larger than the
-   * caches, so looking the rows up in arrival order costs a cache and TLB miss each; instead the
-   * rows' hashes are first grouped by the part of the table they probe (a counting sort into
-   * {@code keys} and {@code rows}, scratch space of the range's size), so that each part is read
-   * while it sits in the cache: half the CPU time of the direct lookups in a 10M-row probe.
+   * Maps rows [from, to) to customer ordinals, counting rows per customer; returns their smallest
+   * time, or stops early and sets {@code unresolved} at a hash the dictionary lacks. The customer
+   * map (32 MiB at a million customers) is far larger than the caches, so looking the rows up in
+   * arrival order costs a cache and TLB miss each; instead the rows' hashes are first grouped by
+   * the part of the table they probe (a counting sort into {@code keys} and {@code rows}, scratch
+   * space of the range's size), so that each part is read while it sits in the cache: half the CPU
+   * time of the direct lookups in a 10M-row probe.
    */
-  private static long resolve(Raw raw, int from, int to, Dictionary d, int[] ord, int[] cls,
-      int[] count, int[] classCount, AtomicBoolean unresolved, long[] keys, int[] rows) {
+  private static long resolve(Raw raw, int from, int to, Dictionary d, int[] ord, int[] count,
+      AtomicBoolean unresolved, long[] keys, int[] rows) {
     LongIntMap customerOf = d.customerOf;
-    LongIntMap classOf = d.classOf;
     int bits = customerOf.regionBits();
     int[] next = new int[(1 << bits) + 1];
     next[0] = from;
     long minTs = Long.MAX_VALUE;
     for (int i = from; i < to; i++) {
-      int c = classOf.get(raw.classHash[i]);
-      if (c < 0) {
-        unresolved.set(true);
-        return minTs;
-      }
-      cls[i] = c;
-      classCount[c]++;
       minTs = Math.min(minTs, raw.ts[i]);
       next[customerOf.region(raw.customerHash[i], bits) + 1]++;
     }
