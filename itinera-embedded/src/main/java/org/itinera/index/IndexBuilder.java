@@ -25,48 +25,53 @@ import org.itinera.sequence.Vocabulary;
  * <p>Design notes. Moving strings through JDBC one row at a time is what makes a naive load slow,
  * so the bulk query sends only numbers: {@code hash(customer_id)}, {@code epoch_ms(ts)}, {@code
  * seq} and {@code hash(type, name, channel)} (hashes cut to 63 bits: DuckDB's are unsigned, which
- * its JDBC driver returns through BigInteger). The two small dictionaries (distinct customers in
- * id order, distinct classes) are turned into hash-to-ordinal maps; a 64-bit collision between two
- * distinct customer ids (about one chance in 10^8 at a million customers) is detected and reported
- * rather than silently merging them.
+ * its JDBC driver returns through BigInteger). The customer dictionary (distinct ids in id order)
+ * becomes a hash-to-ordinal map; a 64-bit collision between two distinct customer ids (about one
+ * chance in 10^8 at a million customers) is detected and reported rather than silently merging
+ * them.
  *
- * <p>Two connections at once. The events query streams (DuckDB computes each chunk as the driver
- * fetches it, on the fetching thread), so it keeps about one core busy; the dictionaries, a
- * {@code GROUP BY customer_id ORDER BY customer_id} over every event (about 1.2 s of CPU at 10M
- * events, most of the build's DuckDB work besides the read), run meanwhile on a second connection
- * ({@code DuckDBConnection.duplicate()}) from a pool thread. That connection has its own
- * transaction, so its snapshot may differ from the events': an identity merge or a late write
- * committed in between. Such a dictionary cannot pass unnoticed: it either lacks a hash the events
- * carry, or has a customer or class with no event (a merged-away or late id), and exactly one of
- * the two happens unless both snapshots hold the same set of customers and classes, which is all
- * the build takes from it. Then the dictionary is read again in the events' own transaction (the
- * single-connection build of before, the fallback). {@code IndexBuilderTest} commits a merge and a
- * late row between the two snapshots and checks the result is the events' snapshot.
+ * <p>Two connections at once (2026-11-26). The events query streams (DuckDB computes each chunk as
+ * the driver fetches it, on the fetching thread), so it keeps about one core busy; the customer
+ * dictionary, a {@code GROUP BY customer_id ORDER BY customer_id} over every event (about 1.5 s of
+ * CPU at 10M events, the largest DuckDB cost besides the read), runs meanwhile on a second
+ * connection ({@code DuckDBConnection.duplicate()}) from a pool thread. That connection has its
+ * own transaction, so its snapshot may differ from the events': an identity merge or a late write
+ * committed in between. Such a dictionary cannot pass unnoticed: unless both snapshots hold the
+ * same set of customers, which is all the build takes from it, the dictionary lacks a hash the
+ * events carry or has a customer without events (a merged-away or late id). Then it is read again
+ * in the events' own transaction (the single-connection build of before). {@code
+ * IndexBuilderTest} commits a merge and a late row between the two snapshots and checks that the
+ * build is the events' snapshot.
  *
  * <p>The customer ids come as BLOBs ({@code encode(customer_id)}: the UTF-8 bytes) and are
  * front-coded as they arrive ({@link Customers.Builder}): the driver hands a BLOB over as bytes,
- * where a VARCHAR costs a String per row that the directory would only encode back (measured on
- * the 1M-customer query: 1.5 against 2.1–2.6 s of process CPU).
+ * where a VARCHAR costs a String per row that the directory would only encode back (1M-customer
+ * query: 1.5 against 2.1–2.6 s of process CPU). The event classes need no pass over every event:
+ * the reader numbers them as it meets them and keeps each one's first seq, and a {@code seq IN
+ * (...)} query in the events' transaction reads their names from those few rows (12–29 ms against
+ * 0.4–0.9 s for the {@code GROUP BY type, name, channel} it replaces, kept past 4096 classes).
  *
- * <p>Rows arrive in storage order. Fixed chunks of rows are resolved to ordinals on the pool as
- * soon as they are read and the dictionary is there, so the core the dictionary leaves idle
- * resolves while the events still stream. Within a chunk the customer hashes are first grouped by
- * the part of the map they probe (the map is 32 MiB at a million customers, so lookups in arrival
- * order cost a cache and TLB miss each; a region is ~128 KiB and stays in L2): in a 10M-lookup
- * probe 0.4 s of CPU against 0.9–1.0 s. A counting sort by customer ordinal then places rows, by
- * chunk in parallel (chunk k's rows of a customer go after chunks 0..k-1's, so rows stay in
- * arrival order within a customer whatever the thread count), and each customer's few events are
- * sorted by time and seq in place (usually already in order) and encoded, in parallel over
- * customer ranges. The numeric fields, which few events carry, come in the same query: a bit mask
- * says which are present, so only those doubles are read, and each present row is followed
- * through the sort by a reference; they are gathered by position in parallel.
+ * <p>Rows arrive in storage order. Fixed chunks of rows are resolved to customer ordinals on the
+ * pool as soon as they are read and the dictionary is there, so the core the dictionary leaves
+ * idle resolves while the events still stream. Within a chunk the hashes are first grouped by the
+ * part of the map they probe (the map is 32 MiB at a million customers, so lookups in arrival
+ * order cost a cache and TLB miss each; a part is ~128 KiB and stays in L2): 0.4 s of CPU against
+ * 0.9–1.0 s in a 10M-lookup probe. A counting sort by customer ordinal then places rows, by chunk
+ * in parallel (chunk k's rows of a customer go after chunks 0..k-1's, so rows stay in arrival
+ * order within a customer whatever the thread count), and each customer's few events are sorted
+ * by time and seq in place (usually already in order) and encoded, in parallel over customer
+ * ranges. The numeric fields, which few events carry, come in the same query: a bit mask says
+ * which are present, so only those doubles are read; each present row is followed through the
+ * sort by a reference, and they are gathered by position in parallel.
  *
- * <p>Measured (10M events, 1M customers, 2 shared cores; docs/BENCHMARKS.md): process CPU per warm
- * build MEASURED_CPU. Tried and dropped: reading the numeric fields in a separate query
- * (the events query gets cheaper by as much as the second query costs), grouping by the hash
- * instead of the id (~7% less in DuckDB, but two ids sharing a hash would merge silently), one
- * {@code GROUPING SETS} query for both dictionaries (no cheaper than two), sorting the ids in Java
- * (DuckDB's ORDER BY of 1M ids costs about what a Java sort would).
+ * <p>Measured (10M events, 1M customers, 2 cores shared with other work, load average 5–6, nine
+ * warm builds each, alternating with the previous builder): process CPU per build 8.5 → 4.6 s
+ * (median), wall 10.4 → 6.5 s; see docs/BENCHMARKS.md. Tried and dropped: the numeric fields in
+ * a separate query (the events query gets cheaper by what the second costs), grouping customers
+ * by the hash instead of the id (~7% less in DuckDB, but two ids sharing a hash would merge
+ * silently), one {@code GROUPING SETS} query for customers and classes (no cheaper than two).
+ * What remains is the events read (~1.9 s of CPU: DuckDB's scan and JDBC's per-value calls) and
+ * the customer grouping (~1.5 s); see docs/BENCHMARKS.md for what would remove the latter.
  */
 final class IndexBuilder {
   private static final String MAX = "SELECT coalesce(max(seq), -1), count(*) FROM events";
@@ -84,8 +89,6 @@ final class IndexBuilder {
    */
   private static final String CUSTOMERS = "SELECT encode(customer_id), " + CUSTOMER_HASH
       + " FROM events WHERE seq <= ? GROUP BY customer_id ORDER BY customer_id";
-  /** Up to this many classes, their names are read from their first rows (see classes). */
-  private static final int CLASSES_BY_SEQ = 4096;
   private static final String CLASSES = "SELECT type, name, channel, " + CLASS_HASH
       + " FROM events WHERE seq <= ? GROUP BY type, name, channel ORDER BY type, name, channel";
   /**
@@ -139,6 +142,12 @@ final class IndexBuilder {
    * (tests make it small to cover many chunks on little data).
    */
   int chunkRows = 65_536;
+
+  /**
+   * Up to this many classes, their names are read from their first rows, past it by grouping all
+   * events (see classes; tests set 0 to cover the grouping).
+   */
+  int classesBySeq = 4096;
 
   /** Test hook: runs on the dictionary's own connection before it starts its transaction. */
   Runnable beforeDictionary = () -> { };
@@ -362,8 +371,8 @@ final class IndexBuilder {
    * Names the classes the reader met. It numbered them as they came and kept the seq of the first
    * row of each, so a handful of rows, read by seq in this same transaction, give their type, name
    * and channel: no second pass over every event, as a {@code GROUP BY type, name, channel} takes
-   * (about 0.4 s of CPU at 10M events). Past {@value #CLASSES_BY_SEQ} classes that grouping query
-   * is used instead. Classes are numbered in (type, name, channel) order, UTF-8 byte order with
+   * (about 0.4 s of CPU at 10M events). Past {@link #classesBySeq} classes that grouping query is
+   * used instead. Classes are numbered in (type, name, channel) order, UTF-8 byte order with
    * nulls last, as DuckDB's {@code ORDER BY} sorts them, so a build's numbering depends only on the
    * classes.
    */
@@ -371,7 +380,7 @@ final class IndexBuilder {
     int n = raw.classes;
     String[][] names = new String[n][];
     String sql;
-    boolean bySeq = n <= CLASSES_BY_SEQ;
+    boolean bySeq = n <= classesBySeq;
     if (bySeq) {
       StringBuilder in = new StringBuilder();
       for (int c = 0; c < n; c++) {

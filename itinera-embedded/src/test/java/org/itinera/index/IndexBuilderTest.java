@@ -52,6 +52,17 @@ class IndexBuilderTest {
         assertThat(parallel.snapshot().base().customers).isEqualTo(
             one.snapshot().customers().count());
       }
+      // the classes named by grouping every event, as past 4096 classes, number them the same
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try (Connection c2 = store.newConnection()) {
+        IndexBuilder grouping = new IndexBuilder(c2, pool, 2);
+        grouping.classesBySeq = 0;
+        IndexBuilder.Built grouped = grouping.build();
+        assertThat(grouped.snapshot().vocabulary().classCount()).isGreaterThan(1);
+        assertSame(grouped, one);
+      } finally {
+        pool.shutdownNow();
+      }
     }
   }
 
