@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -195,7 +196,12 @@ final class IndexBuilder {
       resolution.finish(raw, dictionary);
     } finally {
       if (concurrent != null) {
-        concurrent.cancel(false);
+        // the build failed: closing the connection interrupts the dictionary's query, if running
+        try {
+          side.close();
+        } catch (SQLException e) {
+          // the build is failing for another reason already
+        }
         awaitQuietly(concurrent);
       }
       resolution.awaitQuietly();
@@ -869,7 +875,7 @@ final class IndexBuilder {
       f.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+    } catch (ExecutionException e) {
       // the build is failing for another reason already
     }
   }
@@ -880,7 +886,7 @@ final class IndexBuilder {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ItineraException(ErrorCode.INTERNAL, null, "index build interrupted", e);
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException re) {
         throw re;
       }
