@@ -1,6 +1,5 @@
 package org.itinera.index;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -40,26 +39,73 @@ final class Customers {
 
   /** Customers from ids already in UTF-8 byte order (as DuckDB's ORDER BY sorts them). */
   static Customers ofSorted(String[] ids) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int[] blockStart = new int[(ids.length + BLOCK - 1) / BLOCK];
-    byte[] previous = new byte[0];
-    for (int i = 0; i < ids.length; i++) {
-      byte[] id = ids[i].getBytes(StandardCharsets.UTF_8);
-      int shared = 0;
-      if (i % BLOCK == 0) {
-        blockStart[i / BLOCK] = out.size();
-      } else {
-        int max = Math.min(previous.length, id.length);
-        while (shared < max && previous[shared] == id[shared]) {
-          shared++;
-        }
-      }
-      writeVarint(out, shared);
-      writeVarint(out, id.length - shared);
-      out.write(id, shared, id.length - shared);
-      previous = id;
+    Builder b = new Builder();
+    for (String id : ids) {
+      b.add(id.getBytes(StandardCharsets.UTF_8));
     }
-    return new Customers(out.toByteArray(), blockStart, ids.length, new String[0]);
+    return b.build();
+  }
+
+  /**
+   * Front-codes ids given as UTF-8 bytes in ascending order, as they arrive (the index build reads
+   * them from DuckDB as BLOBs, so no String is ever made for them).
+   */
+  static final class Builder {
+    private byte[] data = new byte[1 << 16];
+    private int size;
+    private int[] blockStart = new int[64];
+    private byte[] previous = new byte[0];
+    private int count;
+
+    /**
+     * Appends the next id; returns false if it is not strictly greater than the previous one in
+     * unsigned byte order (the result is then not searchable, and the caller must not use it).
+     */
+    boolean add(byte[] id) {
+      int shared = 0;
+      boolean ascending = true;
+      if (count % BLOCK == 0) {
+        if (count / BLOCK == blockStart.length) {
+          blockStart = Arrays.copyOf(blockStart, blockStart.length * 2);
+        }
+        blockStart[count / BLOCK] = size;
+      }
+      if (count > 0) {
+        int max = Math.min(previous.length, id.length);
+        int common = Arrays.mismatch(previous, 0, max, id, 0, max);
+        common = common < 0 ? max : common;
+        ascending = common < max ? Byte.toUnsignedInt(previous[common])
+            < Byte.toUnsignedInt(id[common]) : id.length > previous.length;
+        shared = count % BLOCK == 0 ? 0 : common;
+      }
+      ensure(10 + id.length - shared);
+      writeVarint(shared);
+      writeVarint(id.length - shared);
+      System.arraycopy(id, shared, data, size, id.length - shared);
+      size += id.length - shared;
+      previous = id;
+      count++;
+      return ascending;
+    }
+
+    Customers build() {
+      return new Customers(Arrays.copyOf(data, size), Arrays.copyOf(blockStart,
+          (count + BLOCK - 1) / BLOCK), count, new String[0]);
+    }
+
+    private void ensure(int more) {
+      if (size + more > data.length) {
+        data = Arrays.copyOf(data, Math.max(size + more, data.length * 2));
+      }
+    }
+
+    private void writeVarint(int v) {
+      while ((v & ~0x7F) != 0) {
+        data[size++] = (byte) ((v & 0x7F) | 0x80);
+        v >>>= 7;
+      }
+      data[size++] = (byte) v;
+    }
   }
 
   /** A copy with more customers, numbered after the existing ones. */
@@ -202,13 +248,5 @@ final class Customers {
       } while (b < 0);
       return v;
     }
-  }
-
-  private static void writeVarint(ByteArrayOutputStream out, int v) {
-    while ((v & ~0x7F) != 0) {
-      out.write((v & 0x7F) | 0x80);
-      v >>>= 7;
-    }
-    out.write(v);
   }
 }

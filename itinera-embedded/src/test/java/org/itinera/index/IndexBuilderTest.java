@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.itinera.event.Event;
 import org.itinera.store.Store;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,7 +40,8 @@ class IndexBuilderTest {
       }
       IndexBuilder.Built one = build(store, 1);
       for (int threads : new int[] {2, 3, 8}) {
-        IndexBuilder.Built parallel = build(store, threads);
+        // small chunks: many resolve tasks, started while the rows still stream
+        IndexBuilder.Built parallel = build(store, threads, 700, () -> { });
         assertThat(parallel.snapshot().base().measures).isNotSameAs(Measures.NONE);
         assertThat(parallel.snapshot().customers()).usingRecursiveComparison()
             .isEqualTo(one.snapshot().customers());
@@ -50,13 +52,82 @@ class IndexBuilderTest {
         assertThat(parallel.snapshot().base().customers).isEqualTo(
             one.snapshot().customers().count());
       }
+      // the classes named by grouping every event, as past 4096 classes, number them the same
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try (Connection c2 = store.newConnection()) {
+        IndexBuilder grouping = new IndexBuilder(c2, pool, 2);
+        grouping.classesBySeq = 0;
+        IndexBuilder.Built grouped = grouping.build();
+        assertThat(grouped.snapshot().vocabulary().classCount()).isGreaterThan(1);
+        assertSame(grouped, one);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  /**
+   * The dictionary (customers, classes) is read on a second connection while the events stream on
+   * the first; a write committed between the two transactions must not leak into the build: it
+   * gives what the events' snapshot holds, whether the write is an identity merge (a customer the
+   * dictionary lacks) or a late row with an old seq (a customer without events).
+   */
+  @Test
+  void writeBetweenTheTwoSnapshots_buildsTheEventsSnapshot() throws Exception {
+    List<Event> events = RandomEvents.generate(4, 300, 4000);
+    try (Store store = EventsTable.create(dir)) {
+      EventsTable.insert(store.connection(), events, 1000);
+      IndexBuilder.Built before = build(store, 2);
+      IndexBuilder.Built merging = build(store, 2, () -> execute(store,
+          "UPDATE events SET customer_id = 'c1' WHERE customer_id = 'c2'"));
+      assertThat(merging.phasesMs()).containsKey("dictionary again");
+      assertSame(merging, before);
+      IndexBuilder.Built merged = build(store, 2);
+      assertThat(merged.snapshot().customerCount())
+          .isEqualTo(before.snapshot().customerCount() - 1);
+      IndexBuilder.Built late = build(store, 2, () -> execute(store, "INSERT INTO events "
+          + "SELECT * REPLACE (1 AS seq, 'late' || event_id AS event_id, 'late' AS customer_id) "
+          + "FROM events WHERE seq = 1000"));
+      assertThat(late.phasesMs()).containsKey("dictionary again");
+      assertSame(late, merged);
+      assertThat(build(store, 2).snapshot().customers().ordinal("late")).isNotNegative();
+    }
+  }
+
+  private static void assertSame(IndexBuilder.Built actual, IndexBuilder.Built expected) {
+    assertThat(actual.snapshot().customers()).usingRecursiveComparison()
+        .isEqualTo(expected.snapshot().customers());
+    assertThat(actual.snapshot().vocabulary()).usingRecursiveComparison()
+        .isEqualTo(expected.snapshot().vocabulary());
+    assertThat(actual.snapshot().base()).usingRecursiveComparison()
+        .isEqualTo(expected.snapshot().base());
+  }
+
+  private static void execute(Store store, String sql) {
+    try (Connection c = store.newConnection(); Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 
   private static IndexBuilder.Built build(Store store, int threads) throws Exception {
+    return build(store, threads, () -> { });
+  }
+
+  private static IndexBuilder.Built build(Store store, int threads, Runnable beforeDictionary)
+      throws Exception {
+    return build(store, threads, 500, beforeDictionary);
+  }
+
+  private static IndexBuilder.Built build(Store store, int threads, int chunkRows,
+      Runnable beforeDictionary) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try (Connection c = store.newConnection()) {
-      IndexBuilder.Built built = new IndexBuilder(c, pool, threads).build();
+      IndexBuilder builder = new IndexBuilder(c, pool, threads);
+      builder.chunkRows = chunkRows;
+      builder.beforeDictionary = beforeDictionary;
+      IndexBuilder.Built built = builder.build();
       try (Statement s = c.createStatement();
           java.sql.ResultSet r = s.executeQuery("SELECT coalesce(max(value), 'unset') "
               + "FROM duckdb_settings() WHERE name = 'jdbc_stream_results'")) {
