@@ -49,6 +49,34 @@ final class IndexView implements EventSequence {
 
   /** Points the view at customer {@code c}. */
   void position(int c) {
+    if (tail.size() == 0 && c < base.customers) {
+      positionInBase(c);
+    } else {
+      positionMerging(c);
+    }
+  }
+
+  /**
+   * The common case, kept small so that it is inlined into the workers' loop: no tail, so the
+   * customer's events are a range of the base columns.
+   */
+  private void positionInBase(int c) {
+    customer = c;
+    from = base.start[c];
+    baseCount = base.start[c + 1] - from;
+    size = baseCount;
+    merged = false;
+    classes8 = narrow;
+    direct = baseCount > 0 && !base.anchored(c);
+    if (direct) {
+      baseMs = base.baseMs(c);
+    } else if (baseCount > 0) {
+      ensure(size);
+      base.decodeTimes(c, ts);
+    }
+  }
+
+  private void positionMerging(int c) {
     int previous = customer;
     customer = c;
     baseCount = 0;
