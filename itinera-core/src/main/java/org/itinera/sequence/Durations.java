@@ -37,7 +37,7 @@ public final class Durations implements Serializable {
    * The last segment while {@code writable}; an empty array once it came from another instance by
    * a merge (or was closed), so that the next add opens a new one.
    */
-  private long[] open = segments[0];
+  private transient long[] open = segments[0];
   private int openLength;
   private boolean writable = true;
   /** Values in every segment but the open one. */
@@ -70,6 +70,23 @@ public final class Durations implements Serializable {
   /** Brings the open segment's length up to date and stops writing to it. */
   private void close() {
     sync();
+    if (writable) {
+      closedSize += openLength;
+    }
+    writable = false;
+    open = new long[0];
+    openLength = 0;
+  }
+
+  private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+    sync();
+    out.defaultWriteObject();
+  }
+
+  /** A deserialised instance writes no more to its last segment: the next add opens a new one. */
+  private void readObject(java.io.ObjectInputStream in)
+      throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
     if (writable) {
       closedSize += openLength;
     }
