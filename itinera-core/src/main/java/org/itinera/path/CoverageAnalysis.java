@@ -17,6 +17,7 @@ final class CoverageAnalysis implements SequenceAnalysis<CoverageAnalysis.Partia
   private final PathCounts shownPacked;
   private final Set<NameSeq> shownWide;
   private final int names;
+  private final int[] nameOfClass;
   private final long occurrences;
   private final long occurrencesShown;
 
@@ -26,6 +27,7 @@ final class CoverageAnalysis implements SequenceAnalysis<CoverageAnalysis.Partia
     this.shownPacked = shownPacked;
     this.shownWide = Set.copyOf(shownWide);
     this.names = names;
+    this.nameOfClass = walker.nameOfClass();
     this.occurrences = occurrences;
     this.occurrencesShown = occurrencesShown;
   }
@@ -46,8 +48,8 @@ final class CoverageAnalysis implements SequenceAnalysis<CoverageAnalysis.Partia
     public void path(EventSequence events, int first, int length) {
       any = true;
       boolean shown = PathCounts.packable(length, owner.names)
-          ? owner.shownPacked.contains(PathKeys.pack(events, first, length))
-          : owner.shownWide.contains(PathKeys.wide(events, first, length));
+          ? owner.shownPacked.contains(PathKeys.pack(events, owner.nameOfClass, first, length))
+          : owner.shownWide.contains(PathKeys.wide(events, owner.nameOfClass, first, length));
       if (shown) {
         anyShown = true;
         for (int i = first; i < first + length; i++) {

@@ -8,37 +8,54 @@ import org.itinera.sequence.EventSequence;
 import org.itinera.sequence.SequenceAnalysis;
 import org.itinera.sequence.Vocabulary;
 
-/** Pass one: count every path; finish ranks them. */
+/**
+ * Pass one: count every path; finish ranks them. When the paths pack into longs and at most
+ * {@value ShownCoverage#MAX_TOP} are shown, the same pass tallies their coverage ({@link
+ * ShownCoverage}), so that {@link Paths#run} needs no second pass.
+ */
 final class PathAnalysis implements SequenceAnalysis<PathPartial, PathAnalysis.Ranked> {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   /** One counted path: its names and either its packed key or its wide key. */
   record Counted(int[] names, long packed, NameSeq wide, long count, long customers) {}
 
-  /** The top paths ranked, how many distinct paths there were, and all occurrences. */
-  record Ranked(List<Counted> paths, long distinct, long occurrences) {}
+  /**
+   * The top paths ranked, how many distinct paths there were, all occurrences, and the shown
+   * paths' coverage when the pass could tally it (else null).
+   */
+  record Ranked(List<Counted> paths, long distinct, long occurrences, Coverage coverage) {}
 
   private final PathWalker walker;
   private final int names;
   private final Vocabulary vocabulary;
   private final int top;
+  /** Occurrences each partial buffers before it picks coverage candidates; 0: no tally. */
+  private final int coverageBudget;
 
-  PathAnalysis(PathWalker walker, Vocabulary vocabulary, int top) {
+  /**
+   * @param coverageBudget {@link ShownCoverage#DEFAULT_BUDGET} to tally the coverage where the
+   *     query allows, 0 never to
+   */
+  PathAnalysis(PathWalker walker, Vocabulary vocabulary, int top, int coverageBudget) {
     this.walker = walker;
     this.names = vocabulary.names().size();
     this.vocabulary = vocabulary;
     this.top = top;
+    this.coverageBudget = coverageBudget > 0 && top <= ShownCoverage.MAX_TOP
+        && PathCounts.packable(walker.maxLength(), names) ? coverageBudget : 0;
   }
 
   @Override
   public PathPartial newPartial() {
-    return new PathPartial(names, walker.maxLength());
+    return new PathPartial(names, walker.maxLength(), walker.nameOfClass(),
+        coverageBudget == 0 ? null : new ShownCoverage(coverageBudget));
   }
 
   @Override
   public void accept(PathPartial partial, EventSequence events) {
-    partial.nextCustomer();
+    partial.nextCustomer(events.size());
     walker.walk(events, partial);
+    partial.endCustomer();
   }
 
   @Override
@@ -85,8 +102,28 @@ final class PathAnalysis implements SequenceAnalysis<PathPartial, PathAnalysis.R
     candidates.sort(Comparator.comparingLong(Counted::count).reversed()
         .thenComparing(Comparator.comparingLong(Counted::customers).reversed())
         .thenComparing(Counted::names, this::compareNames));
-    return new Ranked(candidates.subList(0, Math.min(top, candidates.size())), n,
-        partial.occurrences);
+    List<Counted> shown = candidates.subList(0, Math.min(top, candidates.size()));
+    return new Ranked(shown, n, partial.occurrences, coverage(partial, shown));
+  }
+
+  private static Coverage coverage(PathPartial partial, List<Counted> shown) {
+    ShownCoverage tally = partial.coverage;
+    if (tally == null) {
+      return null;
+    }
+    long[] keys = new long[shown.size()];
+    long occurrencesShown = 0;
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = shown.get(i).packed();
+      occurrencesShown += shown.get(i).count();
+    }
+    long[] covered = tally.finish(keys);
+    if (covered == null) {
+      return null;
+    }
+    return new Coverage(tally.customers, covered[0], tally.customers - covered[0],
+        partial.occurrences, occurrencesShown, partial.occurrences - occurrencesShown,
+        tally.events, covered[1], tally.events - covered[1]);
   }
 
   /** Ties are ordered by the event names' text, so every engine ranks alike. */

@@ -19,7 +19,7 @@ import java.io.Serializable;
  * of 37 ms.
  */
 final class PathCounts implements Serializable {
-  private static final long serialVersionUID = 3L;
+  private static final long serialVersionUID = 4L;
   private static final long LOW = 0xFFFFFFFFL;
   static final int DENSE_LIMIT = 1 << 17;
 
@@ -29,6 +29,10 @@ final class PathCounts implements Serializable {
   /** Longs per slot: 3 (key, occurrences, customers) hashed, 2 (occurrences, customers) dense. */
   private final int width;
   private long[] slots;
+  /** Slots: {@code slots.length / width}, kept so that no probe divides. */
+  private int capacity;
+  /** The digit weights {@code radix^i} in dense mode. */
+  private final int[] weights;
   private int size;
 
   /** A hash-mode table. */
@@ -40,7 +44,39 @@ final class PathCounts implements Serializable {
     this.radix = radix;
     this.digits = digits;
     this.width = radix == 0 ? 3 : 2;
-    this.slots = new long[(radix == 0 ? 1024 : pow(radix, digits)) * width];
+    this.capacity = radix == 0 ? 1024 : pow(radix, digits);
+    this.slots = new long[capacity * width];
+    this.weights = new int[digits];
+    for (int i = 0; i < digits; i++) {
+      weights[i] = pow(radix, i);
+    }
+  }
+
+  /** Whether the table is dense: {@link #countDense} applies. */
+  boolean dense() {
+    return radix != 0;
+  }
+
+  /** The dense slot of a path: the sum of (name id + 1) times {@code weight(i)} over its events. */
+  int weight(int i) {
+    return weights[i];
+  }
+
+  /**
+   * Dense mode: counts one occurrence in {@code index} (from {@link #weight}) for the customer
+   * with this stamp; the caller guarantees a path of at most {@code digits} known names.
+   */
+  void countDense(int index, int stamp) {
+    int at = index * 2;
+    long occurrences = slots[at];
+    if (occurrences == 0) {
+      size++;
+    }
+    slots[at] = occurrences + 1;
+    long c = slots[at + 1];
+    if ((int) (c >>> 32) != stamp) {
+      slots[at + 1] = ((long) stamp << 32) | ((c + 1) & LOW);
+    }
   }
 
   /** A table for paths of at most {@code maxLength} events over {@code names} names. */
@@ -87,7 +123,7 @@ final class PathCounts implements Serializable {
 
   /** Slots to iterate with {@link #key}, {@link #count} and {@link #customers}. */
   int capacity() {
-    return slots.length / width;
+    return capacity;
   }
 
   /** The key in slot {@code s}, 0 when empty. */
@@ -156,14 +192,14 @@ final class PathCounts implements Serializable {
           + " events or a name id of " + radix + " or more");
     }
     int index = 0;
-    for (int i = digits - 1; i >= 0; i--) {
-      index = index * radix + (int) ((key >>> (16 * i)) & 0xFFFF);
+    for (int i = 0; i < digits; i++) {
+      index += weights[i] * (int) ((key >>> (16 * i)) & 0xFFFF);
     }
     return index;
   }
 
   private void growIfFull() {
-    if (radix == 0 && size * 2 > capacity()) {
+    if (radix == 0 && size * 2 > capacity) {
       grow();
     }
   }
@@ -187,7 +223,8 @@ final class PathCounts implements Serializable {
   private void grow() {
     long[] old = slots;
     slots = new long[old.length * 2];
-    int mask = capacity() - 1;
+    capacity *= 2;
+    int mask = capacity - 1;
     for (int at = 0; at < old.length; at += 3) {
       if (old[at] != 0) {
         int slot = (int) mix(old[at]) & mask;

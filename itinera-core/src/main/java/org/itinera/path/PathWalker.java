@@ -5,9 +5,14 @@ import org.itinera.sequence.EventMatcher;
 import org.itinera.sequence.EventSequence;
 import org.itinera.sequence.Vocabulary;
 
-/** Enumerates one customer's path occurrences as position ranges; shared by both passes. */
+/**
+ * Enumerates one customer's path occurrences as position ranges; shared by both passes. An event
+ * anchor that depends on the event class only is tested by one lookup in a per-class table rather
+ * than through its matcher, and names are read through the walker's class-to-name table ({@link
+ * #nameOfClass}) rather than the sequence's vocabulary: both run once per event.
+ */
 final class PathWalker implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   /** Receives each path occurrence: positions {@code first .. first + length - 1}. */
   interface Sink {
@@ -16,6 +21,9 @@ final class PathWalker implements Serializable {
 
   private final Anchor.Kind kind;
   private final EventMatcher anchor;
+  /** For an anchor that depends on the class only: whether each class matches; else null. */
+  private final boolean[] anchorClass;
+  private final int[] nameOfClass;
   private final int length;
   private final long gap;
   private final long window;
@@ -28,6 +36,20 @@ final class PathWalker implements Serializable {
     this.gap = spec.sessionGapMs() == null ? Long.MAX_VALUE : spec.sessionGapMs();
     this.window = spec.windowMs() == null ? Long.MAX_VALUE : spec.windowMs();
     this.firstOnly = spec.firstOnly();
+    this.nameOfClass = PathKeys.nameOfClass(vocabulary);
+    if (anchor != null && anchor.classOnly()) {
+      anchorClass = new boolean[vocabulary.classCount()];
+      for (int c = 0; c < anchorClass.length; c++) {
+        anchorClass[c] = anchor.acceptsClass(c);
+      }
+    } else {
+      anchorClass = null;
+    }
+  }
+
+  /** Event-name ids by event class, for {@link PathKeys#pack}. */
+  int[] nameOfClass() {
+    return nameOfClass;
   }
 
   /** The most events a path can have; {@link Integer#MAX_VALUE} when unlimited. */
@@ -35,42 +57,98 @@ final class PathWalker implements Serializable {
     return length;
   }
 
+  /** One loop per anchor kind, so that no per-event branch asks which kind this is. */
   void walk(EventSequence events, Sink sink) {
     int n = events.size();
-    int last = kind == Anchor.Kind.START && gap == Long.MAX_VALUE ? Math.min(n, 1) : n;
-    for (int a = 0; a < last; a++) {
-      if (!isAnchor(events, a)) {
-        continue;
-      }
-      if (kind == Anchor.Kind.TO) {
-        int first = a;
-        long t = events.ts(a);
-        while (first > 0 && a - first + 1 < length
-            && events.ts(first) - events.ts(first - 1) <= gap
-            && t - events.ts(first - 1) <= window) {
-          first--;
+    switch (kind) {
+      case START -> {
+        if (gap == Long.MAX_VALUE) {
+          if (n > 0) {
+            sink.path(events, 0, forwardEnd(events, 0, n) + 1);
+          }
+          return;
         }
-        sink.path(events, first, a - first + 1);
-      } else {
-        int end = a;
-        long t = events.ts(a);
-        while (end + 1 < n && end - a + 1 < length
-            && events.ts(end + 1) - events.ts(end) <= gap && events.ts(end + 1) - t <= window) {
-          end++;
+        long previous = Long.MIN_VALUE;
+        for (int a = 0; a < n; a++) {
+          long t = events.ts(a);
+          if (a == 0 || t - previous > gap) {
+            int end = forwardEnd(events, a, n);
+            sink.path(events, a, end - a + 1);
+            if (firstOnly) {
+              return;
+            }
+          }
+          previous = t;
         }
-        sink.path(events, a, end - a + 1);
       }
-      if (firstOnly) {
-        return;
+      case EVERY -> {
+        for (int a = 0; a < n; a++) {
+          sink.path(events, a, forwardEnd(events, a, n) - a + 1);
+          if (firstOnly) {
+            return;
+          }
+        }
       }
+      case FROM -> {
+        for (int a = 0; a < n; a++) {
+          if (isAnchor(events, a)) {
+            sink.path(events, a, forwardEnd(events, a, n) - a + 1);
+            if (firstOnly) {
+              return;
+            }
+          }
+        }
+      }
+      case TO -> {
+        for (int a = 0; a < n; a++) {
+          if (isAnchor(events, a)) {
+            int first = backwardFirst(events, a);
+            sink.path(events, first, a - first + 1);
+            if (firstOnly) {
+              return;
+            }
+          }
+        }
+      }
+      default -> throw new IllegalStateException(kind.toString());
     }
   }
 
   private boolean isAnchor(EventSequence events, int a) {
-    return switch (kind) {
-      case START -> a == 0 || events.ts(a) - events.ts(a - 1) > gap;
-      case FROM, TO -> anchor.test(events, a);
-      case EVERY -> true;
-    };
+    return anchorClass != null ? anchorClass[events.eventClass(a)] : anchor.test(events, a);
+  }
+
+  /** The last event of the forward path from anchor {@code a}. */
+  private int forwardEnd(EventSequence events, int a, int n) {
+    int end = a;
+    long t = events.ts(a);
+    long previous = t;
+    int limit = (int) Math.min(n - 1L, a + (long) length - 1);
+    while (end < limit) {
+      long next = events.ts(end + 1);
+      if (next - previous > gap || next - t > window) {
+        break;
+      }
+      previous = next;
+      end++;
+    }
+    return end;
+  }
+
+  /** The first event of the backward path that ends at anchor {@code a}. */
+  private int backwardFirst(EventSequence events, int a) {
+    int first = a;
+    long t = events.ts(a);
+    long next = t;
+    int limit = (int) Math.max(0L, a - (long) length + 1);
+    while (first > limit) {
+      long previous = events.ts(first - 1);
+      if (next - previous > gap || t - previous > window) {
+        break;
+      }
+      next = previous;
+      first--;
+    }
+    return first;
   }
 }
