@@ -1,6 +1,7 @@
 package org.itinera.path;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.itinera.sequence.EventSequence;
@@ -8,10 +9,12 @@ import org.itinera.sequence.EventSequence;
 /**
  * Pass one of a paths query: counts per path, and when the query allows it the shown paths'
  * coverage tally ({@link ShownCoverage}). It is also the walker's sink, so walking a customer
- * allocates nothing for packed paths.
+ * allocates nothing for packed paths. It remembers the current customer's packed paths (dense
+ * slots, or keys) so that, when the customer ends, a path it had more than once counts it once
+ * as a customer ({@link PathCounts#repeat}).
  */
 final class PathPartial implements Serializable, PathWalker.Sink {
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
   final PathCounts packed;
   final Map<NameSeq, long[]> wide = new HashMap<>();
@@ -21,6 +24,9 @@ final class PathPartial implements Serializable, PathWalker.Sink {
   private final int[] nameOfClass;
   long occurrences;
   private int stamp;
+  /** The current customer's packed paths: dense slots or keys (transient scratch). */
+  private transient long[] seen;
+  private transient int seenCount;
 
   PathPartial(int names, int maxLength, int[] nameOfClass, ShownCoverage coverage) {
     this.names = names;
@@ -31,15 +37,64 @@ final class PathPartial implements Serializable, PathWalker.Sink {
 
   void nextCustomer(int size) {
     stamp++;
+    seenCount = 0;
+    if (seen == null) {
+      seen = new long[16];
+    }
     if (coverage != null) {
       coverage.beginCustomer(size);
     }
   }
 
   void endCustomer() {
+    if (seenCount > 1) {
+      repeats();
+    }
     if (coverage != null) {
       coverage.endCustomer(packed);
     }
+  }
+
+  /** Reports the paths the customer had more than once. */
+  private void repeats() {
+    if (seenCount <= 8) {
+      // a few paths: compare each with the earlier ones rather than sort
+      for (int i = 1; i < seenCount; i++) {
+        for (int j = 0; j < i; j++) {
+          if (seen[j] == seen[i]) {
+            if (packed.dense()) {
+              packed.repeatDense((int) seen[i], 1);
+            } else {
+              packed.repeat(seen[i], 1);
+            }
+            break;
+          }
+        }
+      }
+      return;
+    }
+    Arrays.sort(seen, 0, seenCount);
+    for (int i = 0; i < seenCount; ) {
+      int j = i + 1;
+      while (j < seenCount && seen[j] == seen[i]) {
+        j++;
+      }
+      if (j - i > 1) {
+        if (packed.dense()) {
+          packed.repeatDense((int) seen[i], j - i - 1);
+        } else {
+          packed.repeat(seen[i], j - i - 1);
+        }
+      }
+      i = j;
+    }
+  }
+
+  private void see(long slotOrKey) {
+    if (seenCount == seen.length) {
+      seen = Arrays.copyOf(seen, seenCount * 2);
+    }
+    seen[seenCount++] = slotOrKey;
   }
 
   @Override
@@ -54,13 +109,15 @@ final class PathPartial implements Serializable, PathWalker.Sink {
         key |= (long) digit << (16 * i);
         index += packed.weight(i) * digit;
       }
-      packed.countDense(index, stamp);
+      packed.countDense(index);
+      see(index);
       if (coverage != null) {
         coverage.occurrence(key, first);
       }
     } else if (PathCounts.packable(length, names)) {
       long key = PathKeys.pack(events, nameOfClass, first, length);
-      packed.count(key, stamp);
+      packed.addOccurrence(key);
+      see(key);
       if (coverage != null) {
         coverage.occurrence(key, first);
       }

@@ -42,7 +42,7 @@ public final class Paths {
     List<PathRow> rows = new ArrayList<>();
     for (PathAnalysis.Counted c : shown) {
       if (c.wide() == null) {
-        shownPacked.count(c.packed(), 1);
+        shownPacked.addOccurrence(c.packed());
       } else {
         shownWide.add(c.wide());
       }

@@ -164,6 +164,7 @@ final class ShownCoverage implements Serializable {
     long customerMask = 0;
     int lo = Integer.MAX_VALUE;
     int hi = 0;
+    boolean overlap = false;
     if (bits.length < to - from) {
       bits = new int[to - from];
     }
@@ -172,6 +173,7 @@ final class ShownCoverage implements Serializable {
       bits[j - from] = b;
       if (b >= 0) {
         customerMask |= 1L << b;
+        overlap |= fs[j] < hi;
         lo = Math.min(lo, fs[j]);
         hi = Math.max(hi, fs[j] + PathKeys.length(ks[j]));
       }
@@ -179,10 +181,15 @@ final class ShownCoverage implements Serializable {
     if (customerMask == 0) {
       return;
     }
-    if (Long.bitCount(customerMask) == 1) {
-      piece.customersOne[Long.numberOfTrailingZeros(customerMask)]++;
-    } else {
-      piece.customersMany.add(customerMask, 1);
+    piece.customer(customerMask);
+    if (!overlap) {
+      // each covered event lies in one candidate occurrence: its bit alone
+      for (int j = from; j < to; j++) {
+        if (bits[j - from] >= 0) {
+          piece.eventsOne[bits[j - from]] += PathKeys.length(ks[j]);
+        }
+      }
+      return;
     }
     if (masks.length < hi - lo) {
       masks = new long[Math.max(hi - lo, masks.length * 2)];
@@ -254,12 +261,12 @@ final class ShownCoverage implements Serializable {
           eventsCovered += piece.eventsOne[b];
         }
       }
-      customersCovered += piece.customersMany.sumMeeting(mask);
+      customersCovered += piece.customersManyMeeting(mask);
       eventsCovered += piece.eventsMany.sumMeeting(mask);
     }
     PathCounts shownSet = new PathCounts();
     for (long key : shown) {
-      shownSet.count(key, 1);
+      shownSet.addOccurrence(key);
     }
     boolean[] covered = new boolean[64];
     int from = 0;
@@ -307,8 +314,12 @@ final class ShownCoverage implements Serializable {
     private final byte[] slotBits = new byte[SLOTS];
     final long[] customersOne = new long[CANDIDATES];
     final long[] eventsOne = new long[CANDIDATES];
-    /** Masks with two bits or more: customers, events. */
-    final MaskCounts customersMany = new MaskCounts();
+    /**
+     * Customers' masks of two bits or more, one entry each (there are many distinct ones, and a
+     * list written in order costs less than a table probed at random); events per such mask.
+     */
+    private long[] customersMany = new long[64];
+    private int customersManyCount;
     final MaskCounts eventsMany = new MaskCounts();
     private final long[] seen = new long[FILTER_BITS / 64];
 
@@ -359,6 +370,26 @@ final class ShownCoverage implements Serializable {
     private static int filterBit(long key) {
       long h = (key ^ 0x5DEECE66DL) * 0xC2B2AE3D27D4EB4FL;
       return (int) (h >>> 48);
+    }
+
+    void customer(long mask) {
+      if (Long.bitCount(mask) == 1) {
+        customersOne[Long.numberOfTrailingZeros(mask)]++;
+        return;
+      }
+      if (customersManyCount == customersMany.length) {
+        customersMany = Arrays.copyOf(customersMany, customersManyCount * 2);
+      }
+      customersMany[customersManyCount++] = mask;
+    }
+
+    /** Customers whose mask of two bits or more shares a bit with {@code mask}. */
+    long customersManyMeeting(long mask) {
+      long n = 0;
+      for (int i = 0; i < customersManyCount; i++) {
+        n += (customersMany[i] & mask) != 0 ? 1 : 0;
+      }
+      return n;
     }
 
     void events(long mask, long n) {

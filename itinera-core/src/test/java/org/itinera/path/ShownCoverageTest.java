@@ -52,7 +52,7 @@ class ShownCoverageTest {
       ShownCoverage tally = tallies.get(c % parts);
       tally.beginCustomer(20);
       for (Occurrence o : customers.get(c)) {
-        counts.get(c % parts).count(o.key(), c + 1);
+        counts.get(c % parts).addOccurrence(o.key());
         tally.occurrence(o.key(), o.first());
         total.merge(o.key(), 1L, Long::sum);
       }
@@ -132,11 +132,10 @@ class ShownCoverageTest {
     // buffered occurrences paths 0 to 63 lead, so they become the candidates
     ShownCoverage tally = new ShownCoverage(3000);
     PathCounts counts = new PathCounts();
-    int stamp = 0;
     for (int round = 0; round < 100; round++) {
       for (int k = 0; k < 100 - round; k++) {
         tally.beginCustomer(3);
-        counts.count(key(3 * k + 2), ++stamp);
+        counts.addOccurrence(key(3 * k + 2));
         tally.occurrence(key(3 * k + 2), 0);
         tally.endCustomer(counts);
       }
