@@ -43,6 +43,15 @@ final class CoverageAnalysis implements SequenceAnalysis<CoverageAnalysis.Partia
     private transient boolean[] covered;
     private transient boolean any;
     private transient boolean anyShown;
+    private transient int[] scratch;
+
+    @Override
+    public int[] scratch(int n) {
+      if (scratch == null || scratch.length < n) {
+        scratch = new int[Math.max(n, 64)];
+      }
+      return scratch;
+    }
 
     @Override
     public void path(EventSequence events, int first, int length) {

@@ -27,6 +27,7 @@ final class PathPartial implements Serializable, PathWalker.Sink {
   /** The current customer's packed paths: dense slots or keys (transient scratch). */
   private transient long[] seen;
   private transient int seenCount;
+  private transient int[] scratch;
 
   PathPartial(int names, int maxLength, int[] nameOfClass, ShownCoverage coverage) {
     this.names = names;
@@ -95,6 +96,14 @@ final class PathPartial implements Serializable, PathWalker.Sink {
       seen = Arrays.copyOf(seen, seenCount * 2);
     }
     seen[seenCount++] = slotOrKey;
+  }
+
+  @Override
+  public int[] scratch(int n) {
+    if (scratch == null || scratch.length < n) {
+      scratch = new int[Math.max(n, 64)];
+    }
+    return scratch;
   }
 
   @Override

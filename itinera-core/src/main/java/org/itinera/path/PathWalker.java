@@ -17,12 +17,15 @@ final class PathWalker implements Serializable {
   /** Receives each path occurrence: positions {@code first .. first + length - 1}. */
   interface Sink {
     void path(EventSequence events, int first, int length);
+
+    /** A scratch array of at least {@code n} ints, reused from customer to customer. */
+    int[] scratch(int n);
   }
 
   private final Anchor.Kind kind;
   private final EventMatcher anchor;
-  /** For an anchor that depends on the class only: whether each class matches; else null. */
-  private final boolean[] anchorClass;
+  /** For an anchor that depends on the class only: 1 where a class matches, else 0; or null. */
+  private final int[] anchorClass;
   private final int[] nameOfClass;
   private final int length;
   private final long gap;
@@ -38,9 +41,9 @@ final class PathWalker implements Serializable {
     this.firstOnly = spec.firstOnly();
     this.nameOfClass = PathKeys.nameOfClass(vocabulary);
     if (anchor != null && anchor.classOnly()) {
-      anchorClass = new boolean[vocabulary.classCount()];
+      anchorClass = new int[vocabulary.classCount()];
       for (int c = 0; c < anchorClass.length; c++) {
-        anchorClass[c] = anchor.acceptsClass(c);
+        anchorClass[c] = anchor.acceptsClass(c) ? 1 : 0;
       }
     } else {
       anchorClass = null;
@@ -90,6 +93,13 @@ final class PathWalker implements Serializable {
         }
       }
       case FROM -> {
+        if (anchorClass != null && !firstOnly) {
+          int[] anchors = anchors(events, sink);
+          for (int k = 0, a; (a = anchors[k]) >= 0; k++) {
+            sink.path(events, a, forwardEnd(events, a, n) - a + 1);
+          }
+          return;
+        }
         for (int a = 0; a < n; a++) {
           if (isAnchor(events, a)) {
             sink.path(events, a, forwardEnd(events, a, n) - a + 1);
@@ -100,6 +110,14 @@ final class PathWalker implements Serializable {
         }
       }
       case TO -> {
+        if (anchorClass != null && !firstOnly) {
+          int[] anchors = anchors(events, sink);
+          for (int k = 0, a; (a = anchors[k]) >= 0; k++) {
+            int first = backwardFirst(events, a);
+            sink.path(events, first, a - first + 1);
+          }
+          return;
+        }
         for (int a = 0; a < n; a++) {
           if (isAnchor(events, a)) {
             int first = backwardFirst(events, a);
@@ -115,7 +133,23 @@ final class PathWalker implements Serializable {
   }
 
   private boolean isAnchor(EventSequence events, int a) {
-    return anchorClass != null ? anchorClass[events.eventClass(a)] : anchor.test(events, a);
+    return anchorClass != null ? anchorClass[events.eventClass(a)] != 0 : anchor.test(events, a);
+  }
+
+  /**
+   * The anchor positions, ended by -1, gathered without a branch per event (anchors are a
+   * fraction of the events in no predictable order, so a branch would be mispredicted often).
+   */
+  private int[] anchors(EventSequence events, Sink sink) {
+    int n = events.size();
+    int[] anchors = sink.scratch(n + 1);
+    int k = 0;
+    for (int a = 0; a < n; a++) {
+      anchors[k] = a;
+      k += anchorClass[events.eventClass(a)];
+    }
+    anchors[k] = -1;
+    return anchors;
   }
 
   /** The last event of the forward path from anchor {@code a}. */
