@@ -309,6 +309,7 @@ final class ShownCoverage implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final int SLOTS = 256;
     private static final int FILTER_BITS = 1 << 16;
+    private static final int LIST_LIMIT = 1 << 20;
 
     private final long[] slotKeys = new long[SLOTS];
     private final byte[] slotBits = new byte[SLOTS];
@@ -316,10 +317,13 @@ final class ShownCoverage implements Serializable {
     final long[] eventsOne = new long[CANDIDATES];
     /**
      * Customers' masks of two bits or more, one entry each (there are many distinct ones, and a
-     * list written in order costs less than a table probed at random); events per such mask.
+     * list written in order costs less than a table probed at random); once the list holds
+     * {@value #LIST_LIMIT} it is sorted and folded into {@link #customersFolded}, which bounds the
+     * memory by the distinct masks. Events per mask of two bits or more.
      */
     private long[] customersMany = new long[64];
     private int customersManyCount;
+    private final MaskCounts customersFolded = new MaskCounts();
     final MaskCounts eventsMany = new MaskCounts();
     private final long[] seen = new long[FILTER_BITS / 64];
 
@@ -377,6 +381,18 @@ final class ShownCoverage implements Serializable {
         customersOne[Long.numberOfTrailingZeros(mask)]++;
         return;
       }
+      if (customersManyCount == LIST_LIMIT) {
+        Arrays.sort(customersMany, 0, customersManyCount);
+        for (int i = 0; i < customersManyCount; ) {
+          int j = i + 1;
+          while (j < customersManyCount && customersMany[j] == customersMany[i]) {
+            j++;
+          }
+          customersFolded.add(customersMany[i], j - i);
+          i = j;
+        }
+        customersManyCount = 0;
+      }
       if (customersManyCount == customersMany.length) {
         customersMany = Arrays.copyOf(customersMany, customersManyCount * 2);
       }
@@ -385,7 +401,7 @@ final class ShownCoverage implements Serializable {
 
     /** Customers whose mask of two bits or more shares a bit with {@code mask}. */
     long customersManyMeeting(long mask) {
-      long n = 0;
+      long n = customersFolded.sumMeeting(mask);
       for (int i = 0; i < customersManyCount; i++) {
         n += (customersMany[i] & mask) != 0 ? 1 : 0;
       }

@@ -149,4 +149,29 @@ class ShownCoverageTest {
     assertThat(tally.finish(shown)).containsExactly(customers, 3 * customers);
     assertThat(tally.finish(new long[] {key(3 * 70 + 2)})).as("path 70 is no candidate").isNull();
   }
+
+  @Property(tries = 3)
+  void finish_countsCustomersPastTheMaskListLimit(@ForAll @IntRange(min = 0, max = 3) int shown) {
+    // 1.5M customers, each with two paths of four (positions 0 and 5), so that more than a
+    // million customers have two candidates and their masks are folded at least once
+    ShownCoverage tally = new ShownCoverage(100);
+    PathCounts counts = new PathCounts();
+    long customers = 0;
+    long events = 0;
+    for (int i = 0; i < 1_500_000; i++) {
+      long a = key(3 * (i % 4) + 1);
+      long b = key(3 * ((i / 4) % 4) + 1);
+      tally.beginCustomer(10);
+      counts.addOccurrence(a);
+      tally.occurrence(a, 0);
+      counts.addOccurrence(b);
+      tally.occurrence(b, 5);
+      tally.endCustomer(counts);
+      boolean inA = i % 4 == shown;
+      boolean inB = (i / 4) % 4 == shown;
+      customers += inA || inB ? 1 : 0;
+      events += (inA ? 2 : 0) + (inB ? 2 : 0);
+    }
+    assertThat(tally.finish(new long[] {key(3 * shown + 1)})).containsExactly(customers, events);
+  }
 }
