@@ -8,7 +8,9 @@ import org.itinera.sequence.SequenceAnalysis;
 /**
  * Pass two: which customers and which events the shown paths cover. Distinct customers and events
  * cannot be derived from per-path counts (paths overlap), so the walk is repeated with the shown
- * paths known.
+ * paths known. Only run when the counting pass could not tally the coverage itself ({@link
+ * ShownCoverage}: paths longer than four events, more than {@value ShownCoverage#MAX_TOP} shown,
+ * or a shown path that a worker had not picked as a candidate).
  */
 final class CoverageAnalysis implements SequenceAnalysis<CoverageAnalysis.Partial, Coverage> {
   private static final long serialVersionUID = 1L;

@@ -7,9 +7,12 @@ import org.itinera.sequence.Vocabulary;
 
 /**
  * Enumerates one customer's path occurrences as position ranges; shared by both passes. An event
- * anchor that depends on the event class only is tested by one lookup in a per-class table rather
- * than through its matcher, and names are read through the walker's class-to-name table ({@link
- * #nameOfClass}) rather than the sequence's vocabulary: both run once per event.
+ * anchor that depends on the event class only is tested by one lookup in a per-class 0/1 table
+ * rather than through its matcher, and its positions are gathered into a scratch array by adding
+ * that 0/1 to a cursor, with no branch per event (anchors such as 'Product Viewed', a fifth of
+ * the events in no predictable order, made the branch a frequent misprediction: about 25 ms of
+ * CPU per 10M events). Names are read through the walker's class-to-name table ({@link
+ * #nameOfClass}) rather than the sequence's vocabulary. Each anchor kind has its own loop.
  */
 final class PathWalker implements Serializable {
   private static final long serialVersionUID = 2L;
