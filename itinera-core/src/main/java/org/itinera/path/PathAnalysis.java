@@ -1,7 +1,6 @@
 package org.itinera.path;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.itinera.sequence.EventSequence;
@@ -74,21 +73,18 @@ final class PathAnalysis implements SequenceAnalysis<PathPartial, PathAnalysis.R
     long[] counts = new long[p.size() + partial.wide.size()];
     int n = 0;
     for (int s = 0; s < p.capacity(); s++) {
-      if (p.key(s) != 0) {
-        counts[n++] = p.count(s);
+      long c = p.count(s);
+      if (c != 0) {
+        counts[n++] = c;
       }
     }
     for (long[] v : partial.wide.values()) {
       counts[n++] = v[0];
     }
-    long threshold = Long.MIN_VALUE;
-    if (n > top) {
-      Arrays.sort(counts, 0, n);
-      threshold = counts[n - top];
-    }
+    long threshold = n > top ? topmost(counts, n, top) : Long.MIN_VALUE;
     List<Counted> candidates = new ArrayList<>();
     for (int s = 0; s < p.capacity(); s++) {
-      if (p.key(s) != 0 && p.count(s) >= threshold) {
+      if (p.count(s) != 0 && p.count(s) >= threshold) {
         candidates.add(new Counted(PathKeys.unpack(p.key(s)), p.key(s), null, p.count(s),
             p.customers(s)));
       }
@@ -104,6 +100,41 @@ final class PathAnalysis implements SequenceAnalysis<PathPartial, PathAnalysis.R
         .thenComparing(Counted::names, this::compareNames));
     List<Counted> shown = candidates.subList(0, Math.min(top, candidates.size()));
     return new Ranked(shown, n, partial.occurrences, coverage(partial, shown));
+  }
+
+  /** The {@code k}-th largest of {@code values[0 .. n - 1]}, by a min-heap of the k largest. */
+  static long topmost(long[] values, int n, int k) {
+    long[] heap = new long[k];
+    int size = 0;
+    for (int i = 0; i < n; i++) {
+      long v = values[i];
+      if (size < k) {
+        int at = size++;
+        while (at > 0 && heap[(at - 1) / 2] > v) {
+          heap[at] = heap[(at - 1) / 2];
+          at = (at - 1) / 2;
+        }
+        heap[at] = v;
+      } else if (v > heap[0]) {
+        int at = 0;
+        while (true) {
+          int child = 2 * at + 1;
+          if (child >= k) {
+            break;
+          }
+          if (child + 1 < k && heap[child + 1] < heap[child]) {
+            child++;
+          }
+          if (heap[child] >= v) {
+            break;
+          }
+          heap[at] = heap[child];
+          at = child;
+        }
+        heap[at] = v;
+      }
+    }
+    return heap[0];
   }
 
   private static Coverage coverage(PathPartial partial, List<Counted> shown) {
