@@ -87,6 +87,15 @@ final class PathCounts implements Serializable {
     return radix != 0;
   }
 
+  /** Dense mode: the digits (the longest path) and their base (names + 1). */
+  int digits() {
+    return digits;
+  }
+
+  int radix() {
+    return radix;
+  }
+
   /** The dense slot of a path: the sum of (name id + 1) times {@code weight(i)} over its events. */
   int weight(int i) {
     return weights[i];

@@ -137,7 +137,7 @@ final class ShownCoverage implements Serializable {
         }
       }
     }
-    current = new Piece(Arrays.copyOf(top, n));
+    current = new Piece(Arrays.copyOf(top, n), counts);
     pieces.add(current);
     int from = 0;
     for (int c = 0; c < bufferCustomers; c++) {
@@ -309,7 +309,8 @@ final class ShownCoverage implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final int SLOTS = 256;
     private static final int FILTER_BITS = 1 << 16;
-    private static final int LIST_LIMIT = 1 << 20;
+    private static final int LIST_LIMIT = 1 << 22;
+    private static final int DIRECT_LIMIT = 1 << 14;
 
     private final long[] slotKeys = new long[SLOTS];
     private final byte[] slotBits = new byte[SLOTS];
@@ -318,7 +319,7 @@ final class ShownCoverage implements Serializable {
     /**
      * Customers' masks of two bits or more, one entry each (there are many distinct ones, and a
      * list written in order costs less than a table probed at random); once the list holds
-     * {@value #LIST_LIMIT} it is sorted and folded into {@link #customersFolded}, which bounds the
+     * {@value #LIST_LIMIT} (32 MiB) it is folded into {@link #customersFolded}, which bounds the
      * memory by the distinct masks. Events per mask of two bits or more.
      */
     private long[] customersMany = new long[64];
@@ -326,9 +327,29 @@ final class ShownCoverage implements Serializable {
     private final MaskCounts customersFolded = new MaskCounts();
     final MaskCounts eventsMany = new MaskCounts();
     private final long[] seen = new long[FILTER_BITS / 64];
+    /**
+     * When the counts are a small dense table: each slot's bit + 1 (0 for none), the digit weights
+     * and base of its slots, and, as the filter, one bit per slot seen after picking. A lookup is
+     * then a few multiply-adds and one load, with no probing loop whose exit mispredicts.
+     */
+    private final byte[] bitOfSlot;
+    private final int[] weights;
+    private final int radix;
+    private final long[] seenSlots;
 
-    Piece(long[] candidates) {
+    Piece(long[] candidates, PathCounts counts) {
+      boolean direct = counts.dense() && counts.capacity() <= DIRECT_LIMIT;
+      bitOfSlot = direct ? new byte[counts.capacity()] : null;
+      seenSlots = direct ? new long[(counts.capacity() + 63) / 64] : null;
+      weights = new int[direct ? counts.digits() : 0];
+      for (int i = 0; i < weights.length; i++) {
+        weights[i] = counts.weight(i);
+      }
+      radix = counts.radix();
       for (int b = 0; b < candidates.length; b++) {
+        if (direct) {
+          bitOfSlot[directSlot(candidates[b])] = (byte) (b + 1);
+        }
         int s = slot(candidates[b]);
         while (slotKeys[s] != 0) {
           s = (s + 1) & (SLOTS - 1);
@@ -343,8 +364,29 @@ final class ShownCoverage implements Serializable {
       return (int) (h >>> 56);
     }
 
+    /** The slot of a key in the dense table; -1 if it does not fit there. */
+    private int directSlot(long key) {
+      int s = 0;
+      for (int i = 0; i < weights.length; i++) {
+        int digit = (int) (key >>> (16 * i)) & 0xFFFF;
+        if (digit >= radix) {
+          return -1;
+        }
+        s += weights[i] * digit;
+      }
+      return key >>> (16 * weights.length) == 0 || weights.length == 4 ? s : -1;
+    }
+
     /** The candidate bit of {@code key}, or -1 (noting the key in the filter). */
     int bit(long key) {
+      if (bitOfSlot != null) {
+        int s = directSlot(key);
+        if (s < 0) {
+          throw new IllegalArgumentException("path key " + key + " is not of this query");
+        }
+        seenSlots[s >>> 6] |= 1L << s;
+        return bitOfSlot[s] - 1;
+      }
       int b = find(key);
       if (b < 0) {
         int f = filterBit(key);
@@ -355,6 +397,10 @@ final class ShownCoverage implements Serializable {
 
     /** The candidate bit of {@code key}, or -1. */
     int find(long key) {
+      if (bitOfSlot != null) {
+        int d = directSlot(key);
+        return d < 0 ? -1 : bitOfSlot[d] - 1;
+      }
       int s = slot(key);
       long k;
       while ((k = slotKeys[s]) != 0) {
@@ -367,6 +413,10 @@ final class ShownCoverage implements Serializable {
     }
 
     boolean mayHaveSeen(long key) {
+      if (bitOfSlot != null) {
+        int d = directSlot(key);
+        return d < 0 || (seenSlots[d >>> 6] >>> d & 1) != 0;
+      }
       int f = filterBit(key);
       return (seen[f >>> 6] >>> f & 1) != 0;
     }
@@ -382,14 +432,8 @@ final class ShownCoverage implements Serializable {
         return;
       }
       if (customersManyCount == LIST_LIMIT) {
-        Arrays.sort(customersMany, 0, customersManyCount);
-        for (int i = 0; i < customersManyCount; ) {
-          int j = i + 1;
-          while (j < customersManyCount && customersMany[j] == customersMany[i]) {
-            j++;
-          }
-          customersFolded.add(customersMany[i], j - i);
-          i = j;
+        for (int i = 0; i < customersManyCount; i++) {
+          customersFolded.add(customersMany[i], 1);
         }
         customersManyCount = 0;
       }

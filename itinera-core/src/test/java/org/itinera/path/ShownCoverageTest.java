@@ -40,12 +40,12 @@ class ShownCoverageTest {
   void finish_matchesMarkingByHand(@ForAll("customers") List<List<Occurrence>> customers,
       @ForAll @IntRange(min = 100, max = 400) int budget,
       @ForAll @IntRange(min = 1, max = 4) int parts, @ForAll @IntRange(min = 1, max = 16) int top,
-      @ForAll @IntRange(min = 0, max = 2) int skip) {
+      @ForAll @IntRange(min = 0, max = 2) int skip, @ForAll boolean dense) {
     List<ShownCoverage> tallies = new ArrayList<>();
     List<PathCounts> counts = new ArrayList<>();
     for (int p = 0; p < parts; p++) {
       tallies.add(new ShownCoverage(budget));
-      counts.add(new PathCounts());
+      counts.add(dense ? PathCounts.forPaths(7, 3) : new PathCounts()); // keys: see key(int)
     }
     Map<Long, Long> total = new HashMap<>();
     for (int c = 0; c < customers.size(); c++) {
@@ -152,13 +152,13 @@ class ShownCoverageTest {
 
   @Property(tries = 3)
   void finish_countsCustomersPastTheMaskListLimit(@ForAll @IntRange(min = 0, max = 3) int shown) {
-    // 1.5M customers, each with two paths of four (positions 0 and 5), so that more than a
-    // million customers have two candidates and their masks are folded at least once
+    // 5.6M customers, each with two paths of four (positions 0 and 5), so that more than 4.2M
+    // customers have two candidates and their masks are folded at least once
     ShownCoverage tally = new ShownCoverage(100);
     PathCounts counts = new PathCounts();
     long customers = 0;
     long events = 0;
-    for (int i = 0; i < 1_500_000; i++) {
+    for (int i = 0; i < 5_600_000; i++) {
       long a = key(3 * (i % 4) + 1);
       long b = key(3 * ((i / 4) % 4) + 1);
       tally.beginCustomer(10);
