@@ -8,9 +8,12 @@ import org.itinera.sequence.SequenceAnalysis;
 import org.itinera.sequence.Vocabulary;
 
 /**
- * Pass one: count every path; finish ranks them. When the paths pack into longs and at most
- * {@value ShownCoverage#MAX_TOP} are shown, the same pass tallies their coverage ({@link
- * ShownCoverage}), so that {@link Paths#run} needs no second pass.
+ * Pass one: count every path; finish ranks them. Where each customer has at most one path (from
+ * journey start without sessions, or first anchors only) the shown paths' coverage follows from
+ * their counts: covered customers are their occurrences, covered events their occurrences times
+ * their lengths. Otherwise, when the paths pack into longs and at most {@value
+ * ShownCoverage#MAX_TOP} are shown, the same pass tallies their coverage ({@link ShownCoverage}).
+ * Either way {@link Paths#run} then needs no second pass.
  */
 final class PathAnalysis implements SequenceAnalysis<PathPartial, PathAnalysis.Ranked> {
   private static final long serialVersionUID = 2L;
@@ -30,6 +33,8 @@ final class PathAnalysis implements SequenceAnalysis<PathPartial, PathAnalysis.R
   private final int top;
   /** Occurrences each partial buffers before it picks coverage candidates; 0: no tally. */
   private final int coverageBudget;
+  /** Whether coverage follows from the counts (at most one path a customer). */
+  private final boolean onePathEach;
 
   /**
    * @param coverageBudget {@link ShownCoverage#DEFAULT_BUDGET} to tally the coverage where the
@@ -40,7 +45,8 @@ final class PathAnalysis implements SequenceAnalysis<PathPartial, PathAnalysis.R
     this.names = vocabulary.names().size();
     this.vocabulary = vocabulary;
     this.top = top;
-    this.coverageBudget = coverageBudget > 0 && top <= ShownCoverage.MAX_TOP
+    this.onePathEach = coverageBudget > 0 && walker.onePathPerCustomer();
+    this.coverageBudget = coverageBudget > 0 && !onePathEach && top <= ShownCoverage.MAX_TOP
         && PathCounts.packable(walker.maxLength(), names) ? coverageBudget : 0;
   }
 
@@ -99,7 +105,8 @@ final class PathAnalysis implements SequenceAnalysis<PathPartial, PathAnalysis.R
         .thenComparing(Comparator.comparingLong(Counted::customers).reversed())
         .thenComparing(Counted::names, this::compareNames));
     List<Counted> shown = candidates.subList(0, Math.min(top, candidates.size()));
-    return new Ranked(shown, n, partial.occurrences, coverage(partial, shown));
+    return new Ranked(shown, n, partial.occurrences,
+        onePathEach ? coverageOfOnePathEach(partial, shown) : coverage(partial, shown));
   }
 
   /** The {@code k}-th largest of {@code values[0 .. n - 1]}, by a min-heap of the k largest. */
@@ -135,6 +142,18 @@ final class PathAnalysis implements SequenceAnalysis<PathPartial, PathAnalysis.R
       }
     }
     return heap[0];
+  }
+
+  private static Coverage coverageOfOnePathEach(PathPartial partial, List<Counted> shown) {
+    long customers = partial.occurrences;
+    long covered = 0;
+    long events = 0;
+    for (Counted c : shown) {
+      covered += c.count();
+      events += c.count() * c.names().length;
+    }
+    return new Coverage(customers, covered, customers - covered, customers, covered,
+        customers - covered, partial.events, events, partial.events - events);
   }
 
   private static Coverage coverage(PathPartial partial, List<Counted> shown) {

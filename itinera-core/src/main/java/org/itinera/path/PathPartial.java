@@ -23,6 +23,8 @@ final class PathPartial implements Serializable, PathWalker.Sink {
   private final int names;
   private final int[] nameOfClass;
   long occurrences;
+  /** Events of every customer seen. */
+  long events;
   private int stamp;
   /** The current customer's packed paths: dense slots or keys (transient scratch). */
   private transient long[] seen;
@@ -38,6 +40,7 @@ final class PathPartial implements Serializable, PathWalker.Sink {
 
   void nextCustomer(int size) {
     stamp++;
+    events += size;
     seenCount = 0;
     if (seen == null) {
       seen = new long[16];
@@ -150,6 +153,7 @@ final class PathPartial implements Serializable, PathWalker.Sink {
       return a;
     }));
     occurrences += other.occurrences;
+    events += other.events;
     if (coverage != null) {
       coverage.merge(other.coverage);
     }

@@ -58,6 +58,14 @@ final class PathWalker implements Serializable {
     return nameOfClass;
   }
 
+  /**
+   * Whether a customer has at most one path (from journey start without sessions, or the first
+   * anchor only): then paths never overlap and coverage follows from the counts.
+   */
+  boolean onePathPerCustomer() {
+    return firstOnly || (kind == Anchor.Kind.START && gap == Long.MAX_VALUE);
+  }
+
   /** The most events a path can have; {@link Integer#MAX_VALUE} when unlimited. */
   int maxLength() {
     return length;
