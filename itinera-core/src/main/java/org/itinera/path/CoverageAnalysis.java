@@ -8,7 +8,9 @@ import org.itinera.sequence.SequenceAnalysis;
 /**
  * Pass two: which customers and which events the shown paths cover. Distinct customers and events
  * cannot be derived from per-path counts (paths overlap), so the walk is repeated with the shown
- * paths known.
+ * paths known. Only run when the counting pass could not tally the coverage itself ({@link
+ * ShownCoverage}: paths longer than four events, more than {@value ShownCoverage#MAX_TOP} shown,
+ * or a shown path that a worker had not picked as a candidate).
  */
 final class CoverageAnalysis implements SequenceAnalysis<CoverageAnalysis.Partial, Coverage> {
   private static final long serialVersionUID = 1L;
@@ -17,6 +19,7 @@ final class CoverageAnalysis implements SequenceAnalysis<CoverageAnalysis.Partia
   private final PathCounts shownPacked;
   private final Set<NameSeq> shownWide;
   private final int names;
+  private final int[] nameOfClass;
   private final long occurrences;
   private final long occurrencesShown;
 
@@ -26,6 +29,7 @@ final class CoverageAnalysis implements SequenceAnalysis<CoverageAnalysis.Partia
     this.shownPacked = shownPacked;
     this.shownWide = Set.copyOf(shownWide);
     this.names = names;
+    this.nameOfClass = walker.nameOfClass();
     this.occurrences = occurrences;
     this.occurrencesShown = occurrencesShown;
   }
@@ -41,13 +45,22 @@ final class CoverageAnalysis implements SequenceAnalysis<CoverageAnalysis.Partia
     private transient boolean[] covered;
     private transient boolean any;
     private transient boolean anyShown;
+    private transient int[] scratch;
+
+    @Override
+    public int[] scratch(int n) {
+      if (scratch == null || scratch.length < n) {
+        scratch = new int[Math.max(n, 64)];
+      }
+      return scratch;
+    }
 
     @Override
     public void path(EventSequence events, int first, int length) {
       any = true;
       boolean shown = PathCounts.packable(length, owner.names)
-          ? owner.shownPacked.contains(PathKeys.pack(events, first, length))
-          : owner.shownWide.contains(PathKeys.wide(events, first, length));
+          ? owner.shownPacked.contains(PathKeys.pack(events, owner.nameOfClass, first, length))
+          : owner.shownWide.contains(PathKeys.wide(events, owner.nameOfClass, first, length));
       if (shown) {
         anyShown = true;
         for (int i = first; i < first + length; i++) {

@@ -5,17 +5,31 @@ import org.itinera.sequence.EventMatcher;
 import org.itinera.sequence.EventSequence;
 import org.itinera.sequence.Vocabulary;
 
-/** Enumerates one customer's path occurrences as position ranges; shared by both passes. */
+/**
+ * Enumerates one customer's path occurrences as position ranges; shared by both passes. An event
+ * anchor that depends on the event class only is tested by one lookup in a per-class 0/1 table
+ * rather than through its matcher, and its positions are gathered into a scratch array by adding
+ * that 0/1 to a cursor, with no branch per event (anchors such as 'Product Viewed', a fifth of
+ * the events in no predictable order, made the branch a frequent misprediction: about 25 ms of
+ * CPU per 10M events). Names are read through the walker's class-to-name table ({@link
+ * #nameOfClass}) rather than the sequence's vocabulary. Each anchor kind has its own loop.
+ */
 final class PathWalker implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   /** Receives each path occurrence: positions {@code first .. first + length - 1}. */
   interface Sink {
     void path(EventSequence events, int first, int length);
+
+    /** A scratch array of at least {@code n} ints, reused from customer to customer. */
+    int[] scratch(int n);
   }
 
   private final Anchor.Kind kind;
   private final EventMatcher anchor;
+  /** For an anchor that depends on the class only: 1 where a class matches, else 0; or null. */
+  private final int[] anchorClass;
+  private final int[] nameOfClass;
   private final int length;
   private final long gap;
   private final long window;
@@ -28,6 +42,28 @@ final class PathWalker implements Serializable {
     this.gap = spec.sessionGapMs() == null ? Long.MAX_VALUE : spec.sessionGapMs();
     this.window = spec.windowMs() == null ? Long.MAX_VALUE : spec.windowMs();
     this.firstOnly = spec.firstOnly();
+    this.nameOfClass = PathKeys.nameOfClass(vocabulary);
+    if (anchor != null && anchor.classOnly()) {
+      anchorClass = new int[vocabulary.classCount()];
+      for (int c = 0; c < anchorClass.length; c++) {
+        anchorClass[c] = anchor.acceptsClass(c) ? 1 : 0;
+      }
+    } else {
+      anchorClass = null;
+    }
+  }
+
+  /** Event-name ids by event class, for {@link PathKeys#pack}. */
+  int[] nameOfClass() {
+    return nameOfClass;
+  }
+
+  /**
+   * Whether a customer has at most one path (from journey start without sessions, or the first
+   * anchor only): then paths never overlap and coverage follows from the counts.
+   */
+  boolean onePathPerCustomer() {
+    return firstOnly || (kind == Anchor.Kind.START && gap == Long.MAX_VALUE);
   }
 
   /** The most events a path can have; {@link Integer#MAX_VALUE} when unlimited. */
@@ -35,42 +71,129 @@ final class PathWalker implements Serializable {
     return length;
   }
 
+  /** One loop per anchor kind, so that no per-event branch asks which kind this is. */
   void walk(EventSequence events, Sink sink) {
     int n = events.size();
-    int last = kind == Anchor.Kind.START && gap == Long.MAX_VALUE ? Math.min(n, 1) : n;
-    for (int a = 0; a < last; a++) {
-      if (!isAnchor(events, a)) {
-        continue;
-      }
-      if (kind == Anchor.Kind.TO) {
-        int first = a;
-        long t = events.ts(a);
-        while (first > 0 && a - first + 1 < length
-            && events.ts(first) - events.ts(first - 1) <= gap
-            && t - events.ts(first - 1) <= window) {
-          first--;
+    switch (kind) {
+      case START -> {
+        if (gap == Long.MAX_VALUE) {
+          if (n > 0) {
+            sink.path(events, 0, forwardEnd(events, 0, n) + 1);
+          }
+          return;
         }
-        sink.path(events, first, a - first + 1);
-      } else {
-        int end = a;
-        long t = events.ts(a);
-        while (end + 1 < n && end - a + 1 < length
-            && events.ts(end + 1) - events.ts(end) <= gap && events.ts(end + 1) - t <= window) {
-          end++;
+        long previous = Long.MIN_VALUE;
+        for (int a = 0; a < n; a++) {
+          long t = events.ts(a);
+          if (a == 0 || t - previous > gap) {
+            int end = forwardEnd(events, a, n);
+            sink.path(events, a, end - a + 1);
+            if (firstOnly) {
+              return;
+            }
+          }
+          previous = t;
         }
-        sink.path(events, a, end - a + 1);
       }
-      if (firstOnly) {
-        return;
+      case EVERY -> {
+        for (int a = 0; a < n; a++) {
+          sink.path(events, a, forwardEnd(events, a, n) - a + 1);
+          if (firstOnly) {
+            return;
+          }
+        }
       }
+      case FROM -> {
+        if (anchorClass != null && !firstOnly) {
+          int[] anchors = anchors(events, sink);
+          for (int k = 0, a; (a = anchors[k]) >= 0; k++) {
+            sink.path(events, a, forwardEnd(events, a, n) - a + 1);
+          }
+          return;
+        }
+        for (int a = 0; a < n; a++) {
+          if (isAnchor(events, a)) {
+            sink.path(events, a, forwardEnd(events, a, n) - a + 1);
+            if (firstOnly) {
+              return;
+            }
+          }
+        }
+      }
+      case TO -> {
+        if (anchorClass != null && !firstOnly) {
+          int[] anchors = anchors(events, sink);
+          for (int k = 0, a; (a = anchors[k]) >= 0; k++) {
+            int first = backwardFirst(events, a);
+            sink.path(events, first, a - first + 1);
+          }
+          return;
+        }
+        for (int a = 0; a < n; a++) {
+          if (isAnchor(events, a)) {
+            int first = backwardFirst(events, a);
+            sink.path(events, first, a - first + 1);
+            if (firstOnly) {
+              return;
+            }
+          }
+        }
+      }
+      default -> throw new IllegalStateException(kind.toString());
     }
   }
 
   private boolean isAnchor(EventSequence events, int a) {
-    return switch (kind) {
-      case START -> a == 0 || events.ts(a) - events.ts(a - 1) > gap;
-      case FROM, TO -> anchor.test(events, a);
-      case EVERY -> true;
-    };
+    return anchorClass != null ? anchorClass[events.eventClass(a)] != 0 : anchor.test(events, a);
+  }
+
+  /**
+   * The anchor positions, ended by -1, gathered without a branch per event (anchors are a
+   * fraction of the events in no predictable order, so a branch would be mispredicted often).
+   */
+  private int[] anchors(EventSequence events, Sink sink) {
+    int n = events.size();
+    int[] anchors = sink.scratch(n + 1);
+    int k = 0;
+    for (int a = 0; a < n; a++) {
+      anchors[k] = a;
+      k += anchorClass[events.eventClass(a)];
+    }
+    anchors[k] = -1;
+    return anchors;
+  }
+
+  /** The last event of the forward path from anchor {@code a}. */
+  private int forwardEnd(EventSequence events, int a, int n) {
+    int end = a;
+    long t = events.ts(a);
+    long previous = t;
+    int limit = (int) Math.min(n - 1L, a + (long) length - 1);
+    while (end < limit) {
+      long next = events.ts(end + 1);
+      if (next - previous > gap || next - t > window) {
+        break;
+      }
+      previous = next;
+      end++;
+    }
+    return end;
+  }
+
+  /** The first event of the backward path that ends at anchor {@code a}. */
+  private int backwardFirst(EventSequence events, int a) {
+    int first = a;
+    long t = events.ts(a);
+    long next = t;
+    int limit = (int) Math.max(0L, a - (long) length + 1);
+    while (first > limit) {
+      long previous = events.ts(first - 1);
+      if (next - previous > gap || t - previous > window) {
+        break;
+      }
+      next = previous;
+      first--;
+    }
+    return first;
   }
 }

@@ -13,17 +13,26 @@ import org.itinera.sequence.SequenceAnalysis;
 import org.itinera.sequence.SequenceSource;
 import org.itinera.sequence.Vocabulary;
 
-/** Runs paths queries on any engine: a counting pass, then a coverage pass over the shown paths. */
+/**
+ * Runs paths queries on any engine: one counting pass that also tallies the shown paths' coverage
+ * where it can ({@link ShownCoverage}: paths of at most four events, at most {@value
+ * ShownCoverage#MAX_TOP} shown), else a second, coverage pass over the shown paths.
+ */
 public final class Paths {
   private Paths() {}
 
   public static PathsResult run(SequenceSource source, PathSpec spec) {
+    return run(source, spec, ShownCoverage.DEFAULT_BUDGET);
+  }
+
+  /** As {@link #run(SequenceSource, PathSpec)}, each partial buffering this many occurrences. */
+  static PathsResult run(SequenceSource source, PathSpec spec, int coverageBudget) {
     List<PropertyPredicate> flags = spec.anchor().event() == null ? List.of()
         : EventPredicate.flagsOf(java.util.stream.Stream.of(spec.anchor().event()));
     PreparedQuery query = source.prepare(spec.filter(), flags, List.of());
     Vocabulary vocabulary = query.vocabulary();
     PathWalker walker = new PathWalker(spec, vocabulary);
-    PathAnalysis counting = new PathAnalysis(walker, vocabulary, spec.top());
+    PathAnalysis counting = new PathAnalysis(walker, vocabulary, spec.top(), coverageBudget);
     PathAnalysis.Ranked ranked = counting.finish(query.run(counting));
 
     List<PathAnalysis.Counted> shown = ranked.paths();
@@ -33,7 +42,7 @@ public final class Paths {
     List<PathRow> rows = new ArrayList<>();
     for (PathAnalysis.Counted c : shown) {
       if (c.wide() == null) {
-        shownPacked.count(c.packed(), 1);
+        shownPacked.addOccurrence(c.packed());
       } else {
         shownWide.add(c.wide());
       }
@@ -41,9 +50,13 @@ public final class Paths {
       rows.add(new PathRow(names(c.names(), vocabulary), c.count(), c.customers(),
           ranked.occurrences() == 0 ? 0 : (double) c.count() / ranked.occurrences()));
     }
-    CoverageAnalysis coverage = new CoverageAnalysis(walker, shownPacked, shownWide,
-        vocabulary.names().size(), ranked.occurrences(), shownOccurrences);
-    return new PathsResult(rows, ranked.distinct(), coverage.finish(query.run(coverage)),
+    Coverage covered = ranked.coverage();
+    if (covered == null) {
+      CoverageAnalysis coverage = new CoverageAnalysis(walker, shownPacked, shownWide,
+          vocabulary.names().size(), ranked.occurrences(), shownOccurrences);
+      covered = coverage.finish(query.run(coverage));
+    }
+    return new PathsResult(rows, ranked.distinct(), covered,
         sankey(rows, spec.anchor().backward()));
   }
 
@@ -54,7 +67,7 @@ public final class Paths {
   public static SequenceAnalysis<?, List<PathRow>> countingAnalysis(PathSpec spec,
       PreparedQuery query) {
     PathAnalysis counting = new PathAnalysis(new PathWalker(spec, query.vocabulary()),
-        query.vocabulary(), spec.top());
+        query.vocabulary(), spec.top(), 0);
     return new RowsOnly(counting, query.vocabulary());
   }
 

@@ -28,10 +28,21 @@ class PathsPropertyTest {
 
   @Provide
   Arbitrary<List<Event>> streams() {
-    Arbitrary<int[]> row = Combinators.combine(Arbitraries.integers().between(0, 4),
-        Arbitraries.integers().between(0, 30), Arbitraries.integers().between(0, 3))
+    return streams(4, 30, 3, 1, 40);
+  }
+
+  /** Longer streams over ten names: more distinct paths than the coverage tally has candidates. */
+  @Provide
+  Arbitrary<List<Event>> manyPaths() {
+    return streams(6, 200, 9, 150, 400);
+  }
+
+  private static Arbitrary<List<Event>> streams(int customers, int times, int names, int min,
+      int max) {
+    Arbitrary<int[]> row = Combinators.combine(Arbitraries.integers().between(0, customers),
+        Arbitraries.integers().between(0, times), Arbitraries.integers().between(0, names))
         .as((c, t, n) -> new int[] {c, t, n});
-    return row.list().ofMinSize(1).ofMaxSize(40).map(rows -> {
+    return row.list().ofMinSize(min).ofMaxSize(max).map(rows -> {
       List<Event> events = new ArrayList<>();
       for (int[] r : rows) {
         events.add(TestEvents.event(events.size(), "c" + r[0], r[1], "track",
@@ -56,8 +67,21 @@ class PathsPropertyTest {
   @Property(tries = 500, edgeCases = EdgeCasesMode.FIRST)
   void engine_matchesReference(@ForAll("streams") List<Event> events,
       @ForAll("specs") PathSpec spec, @ForAll @IntRange(min = 1, max = 3) int parts) {
-    PathsResult actual = Paths.run(new InMemorySource(events, Map.of(), parts), spec);
+    check(events, spec, Paths.run(new InMemorySource(events, Map.of(), parts), spec));
+  }
 
+  /**
+   * The one-pass coverage tally with small buffers, so that partials pick candidates early, among
+   * more distinct paths than there are candidates, and sometimes must fall back to a second pass.
+   */
+  @Property(tries = 400, edgeCases = EdgeCasesMode.MIXIN)
+  void engine_matchesReference_tallyingEarly(@ForAll("manyPaths") List<Event> events,
+      @ForAll("specs") PathSpec spec, @ForAll @IntRange(min = 1, max = 4) int parts,
+      @ForAll @IntRange(min = 1, max = 200) int budget) {
+    check(events, spec, Paths.run(new InMemorySource(events, Map.of(), parts), spec, budget));
+  }
+
+  private static void check(List<Event> events, PathSpec spec, PathsResult actual) {
     Map<String, List<Event>> byCustomer = new TreeMap<>();
     events.forEach(e -> byCustomer.computeIfAbsent(e.customerId(), k -> new ArrayList<>()).add(e));
     Map<List<String>, long[]> counts = new HashMap<>();
