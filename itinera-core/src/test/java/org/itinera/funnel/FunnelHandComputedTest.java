@@ -207,4 +207,43 @@ class FunnelHandComputedTest {
         .isInstanceOf(ItineraException.class)
         .satisfies(t -> assertThat(((ItineraException) t).field()).isEqualTo("steps[0].window"));
   }
+
+  /**
+   * Enough customers that the finish computes the times' quantiles in parallel: each step's
+   * median and p90, from the previous step and from the first, equal the nearest ranks of the
+   * times computed here.
+   */
+  @Test
+  void manyCustomers_timesToConvertAreTheNearestRanks() {
+    TestEvents e = new TestEvents();
+    java.util.Random random = new java.util.Random(7);
+    int n = 120_000;
+    long[][] gaps = new long[3][n];
+    for (int c = 0; c < n; c++) {
+      String id = "u" + c;
+      long t = random.nextInt(1_000_000);
+      e.add(id, t, "A");
+      for (int k = 0; k < 3; k++) {
+        gaps[k][c] = 1 + random.nextInt(1_000_000 * (k + 1));
+        t += gaps[k][c];
+        e.add(id, t, k == 0 ? "B" : k == 1 ? "C" : "D");
+      }
+    }
+    FunnelResult r = run(e, null, "A", "B", "C", "D");
+    long[] fromFirst = new long[n];
+    for (int k = 0; k < 3; k++) {
+      long[] fromPrevious = gaps[k].clone();
+      for (int c = 0; c < n; c++) {
+        fromFirst[c] += gaps[k][c];
+      }
+      long[] first = fromFirst.clone();
+      java.util.Arrays.sort(fromPrevious);
+      java.util.Arrays.sort(first);
+      FunnelStepResult step = r.steps().get(k + 1);
+      assertThat(step.medianMsFromPrevious()).isEqualTo(fromPrevious[n / 2 - 1]);
+      assertThat(step.p90MsFromPrevious()).isEqualTo(fromPrevious[(int) Math.ceil(0.9 * n) - 1]);
+      assertThat(step.medianMsFromFirst()).isEqualTo(first[n / 2 - 1]);
+      assertThat(step.p90MsFromFirst()).isEqualTo(first[(int) Math.ceil(0.9 * n) - 1]);
+    }
+  }
 }
