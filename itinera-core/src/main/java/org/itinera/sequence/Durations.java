@@ -19,6 +19,8 @@ public final class Durations implements Serializable {
   private static final int BUCKET_BITS = 16;
   /** Segment size cap: 32k values (256 KB), well below the size G1 treats as humongous. */
   private static final int SEGMENT = 1 << 15;
+  /** The open segment of an instance that writes no more to its last one (never written to). */
+  private static final long[] CLOSED = new long[0];
 
   /**
    * Values in segments, each filled up to {@code lengths[i]}. Growth allocates a new segment
@@ -78,7 +80,7 @@ public final class Durations implements Serializable {
       closedSize += openLength;
     }
     writable = false;
-    open = new long[0];
+    open = CLOSED;
     openLength = 0;
   }
 
@@ -95,7 +97,7 @@ public final class Durations implements Serializable {
       closedSize += openLength;
     }
     writable = false;
-    open = new long[0];
+    open = CLOSED;
     openLength = 0;
   }
 
