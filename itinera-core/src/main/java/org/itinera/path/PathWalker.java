@@ -34,6 +34,8 @@ final class PathWalker implements Serializable {
   private final long gap;
   private final long window;
   private final boolean firstOnly;
+  /** Neither a session gap nor a window: paths end at the length or the journey, times unread. */
+  private final boolean untimed;
 
   PathWalker(PathSpec spec, Vocabulary vocabulary) {
     this.kind = spec.anchor().kind();
@@ -42,6 +44,7 @@ final class PathWalker implements Serializable {
     this.gap = spec.sessionGapMs() == null ? Long.MAX_VALUE : spec.sessionGapMs();
     this.window = spec.windowMs() == null ? Long.MAX_VALUE : spec.windowMs();
     this.firstOnly = spec.firstOnly();
+    this.untimed = gap == Long.MAX_VALUE && window == Long.MAX_VALUE;
     this.nameOfClass = PathKeys.nameOfClass(vocabulary);
     if (anchor != null && anchor.classOnly()) {
       anchorClass = new int[vocabulary.classCount()];
@@ -165,10 +168,13 @@ final class PathWalker implements Serializable {
 
   /** The last event of the forward path from anchor {@code a}. */
   private int forwardEnd(EventSequence events, int a, int n) {
+    int limit = (int) Math.min(n - 1L, a + (long) length - 1);
+    if (untimed) {
+      return limit;
+    }
     int end = a;
     long t = events.ts(a);
     long previous = t;
-    int limit = (int) Math.min(n - 1L, a + (long) length - 1);
     while (end < limit) {
       long next = events.ts(end + 1);
       if (next - previous > gap || next - t > window) {
@@ -182,10 +188,13 @@ final class PathWalker implements Serializable {
 
   /** The first event of the backward path that ends at anchor {@code a}. */
   private int backwardFirst(EventSequence events, int a) {
+    int limit = (int) Math.max(0L, a - (long) length + 1);
+    if (untimed) {
+      return limit;
+    }
     int first = a;
     long t = events.ts(a);
     long next = t;
-    int limit = (int) Math.max(0L, a - (long) length + 1);
     while (first > limit) {
       long previous = events.ts(first - 1);
       if (next - previous > gap || t - previous > window) {
