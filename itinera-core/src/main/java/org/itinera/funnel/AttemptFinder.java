@@ -91,7 +91,7 @@ final class AttemptFinder implements Serializable {
       anyFlags |= m != null;
     }
     this.compact = words == 1 && !anyFlags && !strict && !perStep;
-    this.single = compact ? SingleStepPass.of(classMasks, steps, window) : null;
+    this.single = compact ? SingleStepPass.of(classMasks, window) : null;
   }
 
   int steps() {
@@ -382,8 +382,8 @@ final class AttemptFinder implements Serializable {
       } else if (masks.length < len * words) {
         masks = new long[ts.length * words];
       }
-      if (pos.length < steps) {
-        pos = new int[steps];
+      if (pos.length <= steps) {
+        pos = new int[steps + 1]; // one past the last step: SingleStepPass's slot once complete
         stepTs = new long[steps];
         level = new long[steps];
       }

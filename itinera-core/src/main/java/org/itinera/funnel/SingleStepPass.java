@@ -30,13 +30,12 @@ final class SingleStepPass implements Serializable {
   /** Returned when the window decides and the general search must run. */
   static final int UNDECIDED = -1;
 
-  private final int steps;
-  private final int[] code;
+  /** Per class, the bit of the step it satisfies (bit k for step k + 1), or 0. */
+  private final long[] bit;
   private final long window;
 
-  private SingleStepPass(int steps, int[] code, long window) {
-    this.steps = steps;
-    this.code = code;
+  private SingleStepPass(long[] bit, long window) {
+    this.bit = bit;
     this.window = window;
   }
 
@@ -44,16 +43,13 @@ final class SingleStepPass implements Serializable {
    * The pass for these per-class step masks (one word each), or null when some class satisfies
    * more than one step.
    */
-  static SingleStepPass of(long[] classMasks, int steps, long window) {
-    int[] code = new int[classMasks.length];
-    for (int c = 0; c < classMasks.length; c++) {
-      long m = classMasks[c];
+  static SingleStepPass of(long[] classMasks, long window) {
+    for (long m : classMasks) {
       if (Long.bitCount(m) > 1) {
         return null;
       }
-      code[c] = m == 0 ? 0 : Long.numberOfTrailingZeros(m) + 1;
     }
-    return new SingleStepPass(steps, code, window);
+    return new SingleStepPass(classMasks.clone(), window);
   }
 
   /**
@@ -61,17 +57,19 @@ final class SingleStepPass implements Serializable {
    * chain short and a later start might get further.
    */
   int find(EventSequence events, int len, int[] pos, long[] stepTs) {
-    final int[] table = code;
-    final int last = steps;
-    int k = 0; // steps matched so far; the chain wants the step with code k + 1
-    for (int j = 0; j < len && k < last; j++) {
-      // Every event writes its position into the wanted step's slot; a match advances the chain,
-      // so the slot keeps it. The match is 1 exactly when the class's code equals k + 1: codes
-      // and k + 1 are small and non-negative, so their xor is 0 exactly then, and xor - 1 is
-      // negative exactly then.
-      pos[k] = j;
-      k += ((table[events.eventClass(j)] ^ (k + 1)) - 1) >>> 31;
+    final long[] table = bit;
+    long want = 1; // one bit: the step the chain wants next (bit k for step k + 1)
+    for (int j = 0; j < len; j++) {
+      // Every event writes its position into the wanted step's slot; a match moves the bit up,
+      // so the slot keeps it. A class's entry is the bit of the step it satisfies: and-ed with the
+      // wanted bit it gives that bit on a match and 0 otherwise, so one add moves the bit on and
+      // the chain's dependency is two instructions an event. A complete chain wants the slot past
+      // the last step, which no class matches, so the loop runs to the end without a second exit
+      // test.
+      pos[Long.numberOfTrailingZeros(want)] = j;
+      want += table[events.eventClass(j)] & want;
     }
+    int k = Long.numberOfTrailingZeros(want);
     if (k == 0) {
       return 0;
     }

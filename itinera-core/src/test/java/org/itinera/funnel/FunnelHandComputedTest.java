@@ -199,6 +199,31 @@ class FunnelHandComputedTest {
     assertThat(r.steps().get(70).nextInstead()).containsExactly(new NextEvent("(end)", 1));
   }
 
+  /**
+   * Exactly 64 steps, the most the greedy pass tracks in one word: a complete chain moves its bit
+   * past the word's last, and events after it must change nothing.
+   */
+  @Test
+  void sixtyFourSteps_completeChainAndEventsAfterIt() {
+    TestEvents e = new TestEvents();
+    List<FunnelStep> steps = new java.util.ArrayList<>();
+    for (int k = 0; k < 64; k++) {
+      e.add("u1", k, "S" + k);
+      e.add("u2", 2 * k, "S" + k);
+      steps.add(FunnelStep.named("S" + k));
+    }
+    e.add("u1", 100, "S0").add("u1", 101, "S63");
+    e.add("u3", 0, "S0").add("u3", 5, "S1").add("u3", 6, "S3");
+    FunnelResult r = Funnels.run(e.source(), FunnelSpec.of(steps, null));
+    assertThat(r.steps()).hasSize(64);
+    assertThat(r.steps().get(1).customers()).isEqualTo(3);
+    assertThat(r.steps().get(2).customers()).isEqualTo(2);
+    assertThat(r.steps().get(63).customers()).isEqualTo(2);
+    assertThat(r.steps().get(63).medianMsFromFirst()).isEqualTo(63L);
+    assertThat(r.steps().get(63).p90MsFromFirst()).isEqualTo(126L);
+    assertThat(r.steps().get(2).nextInstead()).containsExactly(new NextEvent("S3", 1));
+  }
+
   @Test
   void spec_rejectsNoStepsAndWindowOnFirstStep() {
     assertThatThrownBy(() -> FunnelSpec.of(List.of(), null))
