@@ -39,12 +39,14 @@ import org.itinera.store.Store;
  * <pre>
  * java -Xmx6g -cp ... org.itinera.bench.EngineBenchmark [--data DIR] [--events 10000000]
  *     [--customers 1000000] [--runs 10] [--warmup 3] [--sql-runs 3] [--threads N]
- *     [--append-batches 0] [--append-events 1000] [--only rebuild,funnel,floor,paths,map,timeline]
+ *     [--append-batches 0] [--append-events 1000] [--rebuilds 5]
+ *     [--only rebuild,funnel,floor,paths,map,timeline]
  * </pre>
  *
  * The data directory is reused when it already holds exactly {@code --events} events. {@code
  * --sql-runs 0} skips the SQL comparison; {@code --only} runs only the listed measurements
- * (the first build always runs). {@code --append-batches N} then measures freshness on a
+ * (the first build always runs). {@code --rebuilds N} builds the index again N times in the
+ * warm JVM and sums up the second half of them. {@code --append-batches N} then measures freshness on a
  * copy of the database (see {@link FreshnessRun}). Build times come with the process CPU time,
  * and every query with its CPU time per run: on a shared machine the wall clock includes waiting
  * for a core.
@@ -55,7 +57,7 @@ public final class EngineBenchmark {
   private EngineBenchmark() {}
 
   record Options(Path data, long events, int customers, int runs, int warmup, int sqlRuns,
-      int threads, int appendBatches, int appendEvents, Set<String> only) {
+      int threads, int appendBatches, int appendEvents, int rebuilds, Set<String> only) {
     boolean runs(String measurement) {
       return only.isEmpty() || only.contains(measurement);
     }
@@ -70,6 +72,7 @@ public final class EngineBenchmark {
       int threads = Runtime.getRuntime().availableProcessors();
       int appendBatches = 0;
       int appendEvents = 1000;
+      int rebuilds = 5;
       Set<String> only = Set.of();
       for (int i = 0; i + 1 < args.length; i += 2) {
         String v = args[i + 1];
@@ -83,12 +86,13 @@ public final class EngineBenchmark {
           case "--threads" -> threads = Integer.parseInt(v);
           case "--append-batches" -> appendBatches = Integer.parseInt(v);
           case "--append-events" -> appendEvents = Integer.parseInt(v);
+          case "--rebuilds" -> rebuilds = Integer.parseInt(v);
           case "--only" -> only = Set.of(v.split(","));
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
       return new Options(data, events, customers, runs, warmup, sqlRuns, threads, appendBatches,
-          appendEvents, only);
+          appendEvents, rebuilds, only);
     }
   }
 
@@ -127,13 +131,30 @@ public final class EngineBenchmark {
           + "%.2f bytes/event by its own accounting, %.2f bytes/event measured heap growth%n",
           stats.events(), stats.customers(), stats.eventClasses(), stats.bytesPerEvent(),
           (double) (heapAfter - heapBefore) / stats.events());
-      for (int b = 0; b < (o.runs("rebuild") ? (o.only().isEmpty() ? 1 : o.runs()) : 0); b++) {
+      int rebuilds = o.runs("rebuild") ? o.rebuilds() : 0;
+      double[] wall = new double[rebuilds];
+      double[] wallCpu = new double[rebuilds];
+      for (int b = 0; b < rebuilds; b++) {
         t = System.nanoTime();
         cpu = processCpuNanos();
         index.rebuild();
-        System.out.printf(Locale.ROOT, "index build (warm JVM): %.2f s (process cpu %.2f s), "
-            + "phases (ms) %s%n", (System.nanoTime() - t) / 1e9, (processCpuNanos() - cpu) / 1e9,
+        wall[b] = (System.nanoTime() - t) / 1e9;
+        wallCpu[b] = (processCpuNanos() - cpu) / 1e9;
+        System.out.printf(Locale.ROOT, "index build (warm JVM, %d of %d): %.2f s (process cpu "
+            + "%.2f s), phases (ms) %s%n", b + 1, rebuilds, wall[b], wallCpu[b],
             index.stats().lastBuildMs());
+      }
+      if (rebuilds > 0) {
+        // the JIT keeps compiling the build's loops over the first few builds: later ones are
+        // faster, so the summary is over the second half
+        int from = rebuilds / 2;
+        double[] w = Arrays.copyOfRange(wall, from, rebuilds);
+        double[] c = Arrays.copyOfRange(wallCpu, from, rebuilds);
+        Arrays.sort(w);
+        Arrays.sort(c);
+        System.out.printf(Locale.ROOT, "index build, warm JVM, builds %d-%d of %d: min %.2f s, "
+            + "median %.2f s, max %.2f s; process cpu median %.2f s%n", from + 1, rebuilds,
+            rebuilds, w[0], w[w.length / 2], w[w.length - 1], c[c.length / 2]);
       }
 
       FunnelSpec funnel = funnel();
