@@ -69,20 +69,9 @@ final class JourneyMapAnalysis implements SequenceAnalysis<JourneyMapPartial, Jo
     int lastGoal = -1;
     for (int i = 0; i < n; i++) {
       int cls = events.eventClass(i);
-      int rule = ruleOfClass[cls];
-      int tp;
-      if (rule == StageClassifier.VARIES) {
-        rule = classifier.rule(events, i, cls);
-        tp = classifier.touchpointOf(cls, rule);
-      } else {
-        tp = touchpointOfClass[cls];
-      }
-      double sentiment = events.measure(Measure.SENTIMENT, i);
-      boolean scored = !Double.isNaN(sentiment);
+      int rule = rule(events, i, cls);
+      int tp = touchpoint(cls, rule);
       p.touchpoints.add(tp, stamp);
-      if (scored) {
-        p.touchpointEmotion.add(tp, sentiment);
-      }
       if (classifier.isGoal(events, i, cls)) {
         lastGoal = i;
       }
@@ -93,10 +82,6 @@ final class JourneyMapAnalysis implements SequenceAnalysis<JourneyMapPartial, Jo
       int st = classifier.stageOfRule(rule);
       int cell = st * tps + tp;
       p.cells.add(cell, stamp);
-      if (scored) {
-        p.stageEmotion.add(st, sentiment);
-        p.cellEmotion.add(cell, sentiment);
-      }
       if (firstEntry[st] < 0) {
         firstEntry[st] = i;
         p.reached[st]++;
@@ -115,6 +100,7 @@ final class JourneyMapAnalysis implements SequenceAnalysis<JourneyMapPartial, Jo
     if (run >= 0) {
       p.customersInStages++;
     }
+    emotion(p, events, n);
     int laterLast = -1;
     for (int st = stages - 1; st >= 0; st--) {
       if (firstEntry[st] >= 0) {
@@ -127,6 +113,40 @@ final class JourneyMapAnalysis implements SequenceAnalysis<JourneyMapPartial, Jo
       }
       laterLast = Math.max(laterLast, lastPos[st]);
     }
+  }
+
+  /**
+   * Tallies the sentiment of the events that carry one, found through {@link
+   * EventSequence#nextMeasured}: asking every event cost more than a quarter of the journey map's
+   * CPU (a lookup, and a branch mispredicted on about every fifth event, where sentiment is on a
+   * fifth of the events). Each tally receives its values in event order, as it did in the loop.
+   */
+  private void emotion(JourneyMapPartial p, EventSequence events, int n) {
+    for (int i = events.nextMeasured(Measure.SENTIMENT, 0); i < n;
+        i = events.nextMeasured(Measure.SENTIMENT, i + 1)) {
+      double sentiment = events.measure(Measure.SENTIMENT, i);
+      int cls = events.eventClass(i);
+      int rule = rule(events, i, cls);
+      int tp = touchpoint(cls, rule);
+      p.touchpointEmotion.add(tp, sentiment);
+      if (rule >= 0) {
+        int st = classifier.stageOfRule(rule);
+        p.stageEmotion.add(st, sentiment);
+        p.cellEmotion.add(st * tps + tp, sentiment);
+      }
+    }
+  }
+
+  /** Event {@code i}'s rule: its class's when properties cannot change it. */
+  private int rule(EventSequence events, int i, int cls) {
+    int rule = ruleOfClass[cls];
+    return rule == StageClassifier.VARIES ? classifier.rule(events, i, cls) : rule;
+  }
+
+  /** The touchpoint of an event of class {@code cls} under {@code rule}. */
+  private int touchpoint(int cls, int rule) {
+    return ruleOfClass[cls] == StageClassifier.VARIES ? classifier.touchpointOf(cls, rule)
+        : touchpointOfClass[cls];
   }
 
   @Override

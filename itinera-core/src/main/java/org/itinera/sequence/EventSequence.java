@@ -41,6 +41,22 @@ public interface EventSequence {
   double measure(Measure measure, int i);
 
   /**
+   * The first position at or after {@code from} whose event carries {@code measure}, or {@link
+   * #size()} when none does. Analyses that look at a field few events carry (sentiment is on
+   * about a fifth) walk those events with it rather than asking every event: an engine that keeps
+   * the field as a presence bitmap answers by scanning words.
+   */
+  default int nextMeasured(Measure measure, int from) {
+    int n = size();
+    for (int i = from; i < n; i++) {
+      if (!Double.isNaN(measure(measure, i))) {
+        return i;
+      }
+    }
+    return n;
+  }
+
+  /**
    * Whether event {@code i} satisfies the query's property predicate number {@code flag}, as listed
    * in {@link Vocabulary#flags()}.
    */

@@ -196,6 +196,14 @@ final class IndexView implements EventSequence {
   }
 
   @Override
+  public int nextMeasured(Measure measure, int i) {
+    if (merged) {
+      return EventSequence.super.nextMeasured(measure, i);
+    }
+    return base.measures.next(measure, from + i, from + size) - from;
+  }
+
+  @Override
   public boolean flag(int flag, int i) {
     if (merged && source[i] < 0) {
       return flags.tail(flag, -source[i] - 1);

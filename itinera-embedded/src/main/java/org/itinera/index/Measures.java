@@ -40,6 +40,22 @@ final class Measures {
       return floats != null ? floats[rank] : doubles[rank];
     }
 
+    /** The first position in [{@code position}, {@code end}) with a value, or {@code end}. */
+    int next(int position, int end) {
+      int w = position >>> 6;
+      if (position >= end || w >= present.length) {
+        return end;
+      }
+      long bits = present[w] & (-1L << position);
+      while (bits == 0) {
+        if (++w >= present.length || (w << 6) >= end) {
+          return end;
+        }
+        bits = present[w];
+      }
+      return Math.min(end, (w << 6) + Long.numberOfTrailingZeros(bits));
+    }
+
     long bytes() {
       return 12L * present.length + (floats != null ? 4L * floats.length : 8L * doubles.length);
     }
@@ -55,6 +71,12 @@ final class Measures {
   double at(Measure m, int position) {
     Column c = columns[m.ordinal()];
     return c == null ? Double.NaN : c.at(position);
+  }
+
+  /** The first base position in [{@code position}, {@code end}) with {@code m}, or {@code end}. */
+  int next(Measure m, int position, int end) {
+    Column c = columns[m.ordinal()];
+    return c == null ? end : c.next(position, end);
   }
 
   long bytes() {
