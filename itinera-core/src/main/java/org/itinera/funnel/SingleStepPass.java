@@ -26,7 +26,7 @@ import org.itinera.sequence.EventSequence;
  * and per-step state cost 2 to 3 times more CPU than a greedy loop.
  */
 final class SingleStepPass implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
   /** Returned when the window decides and the general search must run. */
   static final int UNDECIDED = -1;
 
