@@ -46,10 +46,10 @@ import org.itinera.store.Store;
  * The data directory is reused when it already holds exactly {@code --events} events. {@code
  * --sql-runs 0} skips the SQL comparison; {@code --only} runs only the listed measurements
  * (the first build always runs). {@code --rebuilds N} builds the index again N times in the
- * warm JVM and sums up the second half of them. {@code --append-batches N} then measures freshness on a
- * copy of the database (see {@link FreshnessRun}). Build times come with the process CPU time,
- * and every query with its CPU time per run: on a shared machine the wall clock includes waiting
- * for a core.
+ * warm JVM and sums up the second half of them. {@code --append-batches N} then measures
+ * freshness on a copy of the database (see {@link FreshnessRun}). Build times come with the
+ * process CPU time, and every query with its CPU time per run: on a shared machine the wall
+ * clock includes waiting for a core.
  */
 public final class EngineBenchmark {
   private static final long DAY = 86_400_000L;
