@@ -64,6 +64,34 @@ class JourneyMapTest {
     assertThat(r.goals()).containsExactly("done");
   }
 
+  /**
+   * Sentiment on an event no rule maps counts for its touchpoint only; on an event whose rule
+   * depends on its properties, for the rule that matched.
+   */
+  @Test
+  void emotion_ofUnmappedEventsAndOfPropertyRules() {
+    JourneyModel model = JourneyModel.parse("""
+        stages: [browse, vip]
+        rules:
+          - {stage: vip, touchpoint: big, when: {name: Order, properties: {total: {gte: 100}}}}
+          - {stage: browse, when: {name: Order}}
+        """, "t.yml");
+    TestEvents e = new TestEvents()
+        .add("u1", 0, "Order", "web", "{\"total\": 150}", 0.75)
+        .add("u1", 5, "Order", "web", "{\"total\": 15}", -0.25)
+        .add("u1", 9, "Chat", "web", null, -1.0)
+        .add("u2", 0, "Order", "web", "{\"total\": 15}", null)
+        .add("u2", 3, "Order", "web", "{\"total\": 200}", 0.25);
+    JourneyMapResult r = JourneyMaps.run(e.source(), JourneyMapSpec.of(model));
+    assertThat(r.stages()).extracting(StageResult::emotion).containsExactly(
+        new Emotion(1, -0.25, 1.0), new Emotion(2, 0.5, 0.0));
+    assertThat(r.touchpoints()).extracting(TouchpointResult::touchpoint, TouchpointResult::emotion)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("big", new Emotion(2, 0.5, 0.0)),
+            org.assertj.core.groups.Tuple.tuple("web", new Emotion(2, -0.625, 1.0)));
+    assertThat(r.unmappedEvents()).isEqualTo(1);
+  }
+
   @Test
   void propertyRules_firstMatchWins() {
     JourneyModel model = JourneyModel.parse("""
