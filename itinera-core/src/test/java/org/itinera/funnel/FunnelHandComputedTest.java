@@ -24,6 +24,12 @@ class FunnelHandComputedTest {
         List.of(steps).stream().map(FunnelStep::named).toList(), window));
   }
 
+  /** Steps named S0, S1, ... S(n - 1). */
+  private static List<FunnelStep> numberedSteps(int n) {
+    return java.util.stream.IntStream.range(0, n).mapToObj(k -> FunnelStep.named("S" + k))
+        .toList();
+  }
+
   private static List<Long> customers(FunnelResult r) {
     return r.steps().stream().map(FunnelStepResult::customers).toList();
   }
@@ -186,11 +192,10 @@ class FunnelHandComputedTest {
   @Test
   void manySteps_beyondSixtyFour() {
     TestEvents e = new TestEvents();
-    List<FunnelStep> steps = new java.util.ArrayList<>();
     for (int k = 0; k < 70; k++) {
       e.add("u1", k, "S" + k);
-      steps.add(FunnelStep.named("S" + k));
     }
+    List<FunnelStep> steps = new java.util.ArrayList<>(numberedSteps(70));
     steps.add(FunnelStep.named("never"));
     FunnelResult r = Funnels.run(e.source(), FunnelSpec.of(steps, null));
     assertThat(r.steps()).hasSize(71);
@@ -206,12 +211,11 @@ class FunnelHandComputedTest {
   @Test
   void sixtyFourSteps_completeChainAndEventsAfterIt() {
     TestEvents e = new TestEvents();
-    List<FunnelStep> steps = new java.util.ArrayList<>();
     for (int k = 0; k < 64; k++) {
       e.add("u1", k, "S" + k);
       e.add("u2", 2 * k, "S" + k);
-      steps.add(FunnelStep.named("S" + k));
     }
+    List<FunnelStep> steps = numberedSteps(64);
     e.add("u1", 100, "S0").add("u1", 101, "S63");
     e.add("u3", 0, "S0").add("u3", 5, "S1").add("u3", 6, "S3");
     FunnelResult r = Funnels.run(e.source(), FunnelSpec.of(steps, null));
