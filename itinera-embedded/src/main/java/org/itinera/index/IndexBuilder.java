@@ -15,7 +15,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.duckdb.DuckDBChunkedResult;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDataChunkReader;
+import org.duckdb.DuckDBPreparedStatement;
+import org.duckdb.DuckDBReadableVector;
 import org.itinera.ErrorCode;
 import org.itinera.ItineraException;
 import org.itinera.sequence.Vocabulary;
@@ -76,9 +80,6 @@ import org.itinera.sequence.Vocabulary;
  */
 final class IndexBuilder {
   private static final String MAX = "SELECT coalesce(max(seq), -1), count(*) FROM events";
-  /** The driver's streaming setting, which exists only once it has been set. */
-  private static final String STREAMING = "SELECT coalesce(max(value = 'true'), false) "
-      + "FROM duckdb_settings() WHERE name = 'jdbc_stream_results'";
   /** DuckDB's hash is an unsigned 64-bit; 63 bits as a BIGINT avoid BigInteger in JDBC. */
   private static final String CUSTOMER_HASH = "(hash(customer_id) & 9223372036854775807)::BIGINT";
   private static final String CLASS_HASH =
@@ -92,14 +93,9 @@ final class IndexBuilder {
       + " FROM events WHERE seq <= ? GROUP BY customer_id ORDER BY customer_id";
   private static final String CLASSES = "SELECT type, name, channel, " + CLASS_HASH
       + " FROM events WHERE seq <= ? GROUP BY type, name, channel ORDER BY type, name, channel";
-  /**
-   * Every event as numbers, plus a bit mask of which numeric fields it carries (1 sentiment, 2
-   * rating, 4 revenue) so that the doubles are read only where present.
-   */
+  /** Every event as numbers, and its numeric fields (null where absent). */
   private static final String EVENTS = "SELECT " + CUSTOMER_HASH + ", epoch_ms(ts), seq, "
-      + CLASS_HASH + ", (sentiment IS NOT NULL)::INTEGER + 2 * (rating IS NOT NULL)::INTEGER "
-      + "+ 4 * (revenue IS NOT NULL)::INTEGER, sentiment, rating, revenue FROM events "
-      + "WHERE seq <= ?";
+      + CLASS_HASH + ", sentiment, rating, revenue FROM events WHERE seq <= ?";
 
   private final Connection connection;
   private final ExecutorService pool;
@@ -546,27 +542,21 @@ final class IndexBuilder {
   }
 
   /**
-   * Reads all the events in one streamed query: DuckDB computes each chunk as the driver fetches
-   * it, instead of materialising every row before the first is read (less memory; in a probe at
-   * 10M events 1.6 s against 1.4 s + 1.0 s). The connection's streaming setting is put back after.
+   * Reads all the events in one streamed query through DuckDB's data-chunk interface: DuckDB
+   * computes each chunk of 2048 rows as it is fetched (memory stays flat), and the reader takes the
+   * values straight from the chunk's vectors. The JDBC {@code ResultSet} it replaces costs about 13
+   * ns a value in per-call overhead: at 10M events the same query took 1.6 s that way against 0.9
+   * s by chunks (process CPU, one probe). A numeric field is present where its vector's validity
+   * says so, so the query needs no presence mask either.
    */
   private Raw read(long maxSeq, int rows, Resolution resolution, Future<Dictionary> dictionary)
       throws SQLException {
     Raw raw = new Raw(rows);
-    try (Statement set = connection.createStatement()) {
-      boolean streaming;
-      try (ResultSet r = set.executeQuery(STREAMING)) {
-        r.next();
-        streaming = r.getBoolean(1);
-      }
-      set.execute("SET jdbc_stream_results = true");
-      try (PreparedStatement s = connection.prepareStatement(EVENTS)) {
-        s.setLong(1, maxSeq);
-        try (ResultSet r = s.executeQuery()) {
-          consume(r, raw, rows, resolution, dictionary);
-        }
-      } finally {
-        set.execute("SET jdbc_stream_results = " + streaming);
+    try (DuckDBPreparedStatement s =
+        connection.prepareStatement(EVENTS).unwrap(DuckDBPreparedStatement.class)) {
+      s.setLong(1, maxSeq);
+      try (DuckDBChunkedResult r = s.query()) {
+        consume(r, raw, rows, resolution, dictionary);
       }
     }
     return raw;
@@ -576,52 +566,66 @@ final class IndexBuilder {
    * Reads the rows into raw, at most {@code rows} of them (the count in this transaction), and
    * hands each chunk of rows to the resolution once read.
    */
-  private void consume(ResultSet r, Raw raw, int rows, Resolution resolution,
+  private void consume(DuckDBChunkedResult r, Raw raw, int rows, Resolution resolution,
       Future<Dictionary> dictionary) throws SQLException {
     int n = 0;
     int check = chunkRows;
-    while (r.next()) {
-      if (n == check) {
-        check += chunkRows;
+    while (r.nextChunk()) {
+      DuckDBDataChunkReader chunk = r.chunk();
+      int size = (int) chunk.rowCount();
+      if (size > rows - n) {
+        throw changedDuringBuild();
+      }
+      DuckDBReadableVector customer = chunk.vector(0);
+      DuckDBReadableVector ts = chunk.vector(1);
+      DuckDBReadableVector seqs = chunk.vector(2);
+      DuckDBReadableVector classes = chunk.vector(3);
+      DuckDBReadableVector[] fields = {chunk.vector(4), chunk.vector(5), chunk.vector(6)};
+      for (int i = 0; i < size; i++, n++) {
+        raw.customerHash[n] = customer.getLong(i);
+        raw.ts[n] = ts.getLong(i);
+        long seq = seqs.getLong(i);
+        raw.seq[n] = seq;
+        long classHash = classes.getLong(i);
+        int cls = raw.classSeen.get(classHash);
+        if (cls < 0) {
+          cls = raw.classes++;
+          raw.classSeen.putIfAbsent(classHash, cls);
+          if (cls == raw.classFirstSeq.length) {
+            raw.classFirstSeq = Arrays.copyOf(raw.classFirstSeq, cls * 2);
+          }
+          raw.classFirstSeq[cls] = seq;
+        }
+        raw.cls[n] = cls;
+        raw.ref[n] = -1;
+        for (int f = 0; f < 3; f++) {
+          if (!fields[f].isNull(i)) {
+            raw.ref[n] = measured(raw, fields, i);
+            break;
+          }
+        }
+      }
+      if (n >= check) {
+        check = n + chunkRows;
         raw.rows = n;
         resolution.rowsRead(raw, n, dictionary);
       }
-      if (n == rows) {
-        throw changedDuringBuild();
-      }
-      raw.customerHash[n] = r.getLong(1);
-      raw.ts[n] = r.getLong(2);
-      raw.seq[n] = r.getLong(3);
-      long seq = raw.seq[n];
-      long classHash = r.getLong(4);
-      int cls = raw.classSeen.get(classHash);
-      if (cls < 0) {
-        cls = raw.classes++;
-        raw.classSeen.putIfAbsent(classHash, cls);
-        if (cls == raw.classFirstSeq.length) {
-          raw.classFirstSeq = Arrays.copyOf(raw.classFirstSeq, cls * 2);
-        }
-        raw.classFirstSeq[cls] = seq;
-      }
-      raw.cls[n] = cls;
-      int present = r.getInt(5);
-      if (present == 0) {
-        raw.ref[n] = -1;
-      } else {
-        int m = raw.measured++;
-        if (m == raw.values[0].length) {
-          for (int f = 0; f < 3; f++) {
-            raw.values[f] = Arrays.copyOf(raw.values[f], m * 2);
-          }
-        }
-        for (int f = 0; f < 3; f++) {
-          raw.values[f][m] = (present & (1 << f)) != 0 ? r.getDouble(6 + f) : Double.NaN;
-        }
-        raw.ref[n] = m;
-      }
-      n++;
     }
     raw.rows = n;
+  }
+
+  /** Stores row {@code i}'s numeric fields (NaN where absent); returns their slot. */
+  private static int measured(Raw raw, DuckDBReadableVector[] fields, int i) {
+    int m = raw.measured++;
+    if (m == raw.values[0].length) {
+      for (int f = 0; f < 3; f++) {
+        raw.values[f] = Arrays.copyOf(raw.values[f], m * 2);
+      }
+    }
+    for (int f = 0; f < 3; f++) {
+      raw.values[f][m] = fields[f].isNull(i) ? Double.NaN : fields[f].getDouble(i);
+    }
+    return m;
   }
 
   /**
