@@ -114,6 +114,7 @@ public final class EngineBenchmark {
         SyntheticEvents.generate(store.connection(), o.events(), o.customers());
         System.out.printf(Locale.ROOT, "generated in %.1f s%n", (System.nanoTime() - t) / 1e9);
       }
+      SyntheticEvents.identities(store.connection(), o.customers());
       long heapBefore = usedHeapAfterGc();
       long t = System.nanoTime();
       long cpu = processCpuNanos();

@@ -16,7 +16,8 @@ import java.sql.Statement;
  * customer starts somewhere in 2025 and acts about every 8 hours. Names follow a skewed
  * distribution in which the 5-step purchase funnel (Page Viewed, Product Viewed, Product Added,
  * Checkout Started, Order Completed) thins out step by step, plus 12 other events across the
- * journey stages; about a fifth of events carry a sentiment, orders carry revenue.
+ * journey stages; about a fifth of events carry a sentiment, orders carry revenue. Each customer
+ * has one identity (its user id) in {@code identities}, as the writers would record it.
  */
 final class SyntheticEvents {
   static final String[] FUNNEL = {"Page Viewed", "Product Viewed", "Product Added",
@@ -73,6 +74,30 @@ final class SyntheticEvents {
       s.setLong(1, customers);
       s.setLong(2, customers);
       s.setLong(3, events);
+      s.execute();
+    }
+    identities(c, customers);
+  }
+
+  /**
+   * The identity graph the writers would have kept for these customers: one user id each, named
+   * after it. A data set generated before the generator wrote it gets it here, once.
+   */
+  static void identities(Connection c, int customers) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT count(*) FROM identities")) {
+      r.next();
+      if (r.getLong(1) > 0) {
+        return;
+      }
+    }
+    try (PreparedStatement s = c.prepareStatement("""
+        INSERT INTO identities (identity, customer_id, first_seen)
+        SELECT 'user:' || cid, cid, TIMESTAMP '2025-01-01' + to_milliseconds(
+                   ((c * 7919) % 31536000) * 1000)
+        FROM (SELECT c, 'cust_' || lpad(CAST(c AS VARCHAR), 8, '0') AS cid FROM range(?) t(c))
+        """)) {
+      s.setLong(1, customers);
       s.execute();
     }
   }

@@ -108,6 +108,27 @@ final class Customers {
     }
   }
 
+  /**
+   * The customers whose ordinal {@code keep} holds, renumbered in order; only for a dictionary
+   * without appended customers (a build's, before any refresh).
+   */
+  Customers retain(java.util.BitSet keep) {
+    if (appended.length > 0) {
+      throw new IllegalStateException("retain is for a build's sorted customers only");
+    }
+    Builder b = new Builder();
+    if (sorted > 0) {
+      Cursor c = new Cursor(0); // entries are stored one after another, block after block
+      for (int o = 0; o < sorted; o++) {
+        c.next();
+        if (keep.get(o)) {
+          b.add(Arrays.copyOf(c.id, c.length));
+        }
+      }
+    }
+    return b.build();
+  }
+
   /** A copy with more customers, numbered after the existing ones. */
   Customers append(String[] ids) {
     String[] more = Arrays.copyOf(appended, appended.length + ids.length);

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,8 +90,15 @@ final class IndexBuilder {
    * as they are, where a VARCHAR costs a String per row, which the directory would only encode
    * back to bytes.
    */
-  private static final String CUSTOMERS = "SELECT encode(customer_id), " + CUSTOMER_HASH
-      + " FROM events WHERE seq <= ? GROUP BY customer_id ORDER BY customer_id";
+  private static final String CUSTOMERS_OF_EVENTS = "SELECT encode(customer_id), "
+      + CUSTOMER_HASH + " FROM events WHERE seq <= ? GROUP BY customer_id ORDER BY customer_id";
+  /**
+   * Every customer the identity graph names: each event's customer is one of them, so where the
+   * writers keep the graph this is the events' customers plus, at most, a few without events,
+   * from a table a fifth the size of {@code events} or less.
+   */
+  private static final String CUSTOMERS_OF_IDENTITIES = "SELECT encode(customer_id), "
+      + CUSTOMER_HASH + " FROM identities GROUP BY customer_id ORDER BY customer_id";
   private static final String CLASSES = "SELECT type, name, channel, " + CLASS_HASH
       + " FROM events WHERE seq <= ? GROUP BY type, name, channel ORDER BY type, name, channel";
   /** Every event as numbers, and its numeric fields (null where absent). */
@@ -175,7 +183,7 @@ final class IndexBuilder {
           try (Connection c = side) {
             beforeDictionary.run();
             c.setAutoCommit(false);
-            Dictionary d = dictionary(c, maxSeq);
+            Dictionary d = new Dictionary(c, maxSeq, hasIdentities(c));
             c.commit();
             return d;
           }
@@ -185,7 +193,8 @@ final class IndexBuilder {
       phase("events");
       classes = classes(raw, maxSeq);
       phase("classes");
-      dictionary = concurrent == null ? dictionary(connection, maxSeq) : join(concurrent);
+      dictionary = concurrent == null ? new Dictionary(connection, maxSeq, false)
+          : join(concurrent);
       concurrent = null;
       phases.put("customers (concurrent)", dictionary.customersMs);
       phase("dictionary wait");
@@ -205,13 +214,14 @@ final class IndexBuilder {
     phase("resolve (rest)");
     Staging staging = place(raw, resolution, classes);
     if (staging == null) {
-      // The dictionary came from another snapshot than the events (an identity merge or a write
-      // committed in between): read it again in this transaction, where it must match.
+      // The dictionary lacks a customer the events have: it came from the identities, which did
+      // not name every customer, or from another snapshot than the events (an identity merge
+      // committed in between). Group the events in this transaction, which must match.
       if (side == null) {
         throw changedDuringBuild();
       }
       phase("place (mismatch)");
-      dictionary = dictionary(connection, maxSeq);
+      dictionary = new Dictionary(connection, maxSeq, false);
       phase("dictionary again");
       resolution = new Resolution(rows);
       resolution.finish(raw, dictionary);
@@ -220,13 +230,14 @@ final class IndexBuilder {
         throw changedDuringBuild();
       }
     }
-    phase("place");
-    int customers = dictionary.customers.count();
+    phase(staging.customers == dictionary.customers ? "place"
+        : "place (customers without events dropped)");
+    int customers = staging.customers.count();
     BaseSegment encoded = encode(staging, customers, classes.vocabulary.classCount(), maxSeq);
     phase("sort+encode");
     BaseSegment base = encoded.withMeasures(measures(staging));
     phase("numeric fields");
-    Snapshot snapshot = new Snapshot(classes.vocabulary.build(), dictionary.customers, base,
+    Snapshot snapshot = new Snapshot(classes.vocabulary.build(), staging.customers, base,
         Tail.EMPTY, maxSeq);
     return new Built(snapshot, classes.vocabulary, new LinkedHashMap<>(phases));
   }
@@ -321,19 +332,25 @@ final class IndexBuilder {
     return connection.unwrap(DuckDBConnection.class).duplicate();
   }
 
-  /** The customers in id order and the map from their hashes to ordinals. */
+  /**
+   * The customers in id order and the map from their hashes to ordinals: those of the events at or
+   * below the build's seq, or, cheaper, those the identities name (see the class notes).
+   */
   private static final class Dictionary {
     final Customers customers;
     final LongIntMap customerOf;
     final long customersMs;
 
-    Dictionary(Connection c, long maxSeq) throws SQLException {
+    Dictionary(Connection c, long maxSeq, boolean fromIdentities) throws SQLException {
       long t0 = System.nanoTime();
       Customers.Builder ids = new Customers.Builder();
       long[] hashes = new long[1 << 16];
       int n = 0;
-      try (PreparedStatement s = c.prepareStatement(CUSTOMERS)) {
-        s.setLong(1, maxSeq);
+      try (PreparedStatement s = c.prepareStatement(fromIdentities ? CUSTOMERS_OF_IDENTITIES
+          : CUSTOMERS_OF_EVENTS)) {
+        if (!fromIdentities) {
+          s.setLong(1, maxSeq);
+        }
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
             byte[] id = r.getBytes(1);
@@ -362,8 +379,12 @@ final class IndexBuilder {
     }
   }
 
-  private static Dictionary dictionary(Connection c, long maxSeq) throws SQLException {
-    return new Dictionary(c, maxSeq);
+  private static boolean hasIdentities(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT EXISTS (SELECT 1 FROM identities)")) {
+      r.next();
+      return r.getBoolean(1);
+    }
   }
 
   /** The event classes: the vocabulary, and each provisional class's ordinal in it. */
@@ -446,6 +467,8 @@ final class IndexBuilder {
    * numeric fields of position p in {@code values}, or -1.
    */
   private static final class Staging {
+    /** The dictionary's customers, less any without events. */
+    Customers customers;
     int[] start;
     long[] ts;
     long[] seq;
@@ -483,8 +506,9 @@ final class IndexBuilder {
 
   /**
    * Places the resolved rows by a counting sort on the customer ordinal, in parallel by chunk.
-   * Returns null when the dictionary does not describe exactly these rows: a hash it lacks, or a
-   * customer or class without events.
+   * Returns null when the dictionary lacks a customer of these rows. Customers of the dictionary
+   * without events here (the identities name customers whose events are later than the build's
+   * seq, or were written in another snapshot) are dropped and the rest renumbered.
    */
   private Staging place(Raw raw, Resolution res, Classes classes) {
     if (res.unresolved.get()) {
@@ -495,19 +519,34 @@ final class IndexBuilder {
     int[][] counts = res.counts;
     int[] start = new int[customers + 1];
     int at = 0;
+    int kept = 0;
+    BitSet keep = null;
     for (int c = 0; c < customers; c++) {
-      start[c] = at;
+      start[kept] = at;
       for (int[] count : counts) {
         int k = count[c];
-        count[c] = at;
+        count[c] = at; // the scatter finds positions by the dictionary's ordinal
         at += k;
       }
-      if (at == start[c]) {
-        return null;
+      if (at == start[kept]) {
+        if (keep == null) {
+          keep = new BitSet(customers);
+          keep.set(0, c);
+        }
+        continue;
       }
+      if (keep != null) {
+        keep.set(c);
+      }
+      kept++;
     }
-    start[customers] = at;
+    start[kept] = at;
     Staging out = new Staging();
+    out.customers = res.dictionary.customers;
+    if (keep != null) {
+      out.customers = out.customers.retain(keep);
+      start = Arrays.copyOf(start, kept + 1);
+    }
     out.minTs = res.minTs;
     out.start = start;
     // the resolve scratch space, no longer needed, becomes the staging's ts and ref

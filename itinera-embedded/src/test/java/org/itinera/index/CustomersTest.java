@@ -43,6 +43,32 @@ class CustomersTest {
     assertThat(c.bytes()).isLessThan(Arrays.stream(ids).mapToLong(s -> s.length()).sum());
   }
 
+  /** Dropping customers (a build's without events) keeps the rest's order and lookups. */
+  @Test
+  void retain_dropsCustomersAndRenumbersTheRest() {
+    String[] ids = sortedIds(2, 1000);
+    java.util.BitSet keep = new java.util.BitSet();
+    Random r = new Random(3);
+    for (int i = 1; i < ids.length - 1; i++) { // never the first or last
+      if (r.nextInt(5) != 0) {
+        keep.set(i);
+      }
+    }
+    Customers c = Customers.ofSorted(ids).retain(keep);
+    assertThat(c.count()).isEqualTo(keep.cardinality());
+    int o = 0;
+    for (int i = 0; i < ids.length; i++) {
+      if (keep.get(i)) {
+        assertThat(c.id(o)).isEqualTo(ids[i]);
+        assertThat(c.ordinal(ids[i])).isEqualTo(o++);
+      } else {
+        assertThat(c.ordinal(ids[i])).isEqualTo(-1);
+      }
+    }
+    assertThat(c).usingRecursiveComparison().isEqualTo(Customers.ofSorted(
+        keep.stream().mapToObj(i -> ids[i]).toArray(String[]::new)));
+  }
+
   @Test
   void appendedCustomers_getKeysInIdOrder() {
     String[] ids = sortedIds(2, 500);

@@ -83,9 +83,41 @@ class IndexBuilderTest {
       IndexBuilder.Built late = build(store, 2, () -> execute(store, "INSERT INTO events "
           + "SELECT * REPLACE (1 AS seq, 'late' || event_id AS event_id, 'late' AS customer_id) "
           + "FROM events WHERE seq = 1000"));
-      assertThat(late.phasesMs()).containsKey("dictionary again");
+      assertThat(late.phasesMs()).containsKey("place (customers without events dropped)")
+          .doesNotContainKey("dictionary again");
       assertSame(late, merged);
       assertThat(build(store, 2).snapshot().customers().ordinal("late")).isNotNegative();
+    }
+  }
+
+  /**
+   * Where the writers keep the identity graph, the dictionary comes from it. Its customers without
+   * events at or below the build's seq are dropped; where it lacks a customer of the events, the
+   * build groups the events instead. Either way the segment is the one built from the events.
+   */
+  @Test
+  void customersFromTheIdentities_sameSegmentAsFromTheEvents() throws Exception {
+    List<Event> events = RandomEvents.generate(5, 500, 6000);
+    try (Store store = EventsTable.create(dir)) {
+      EventsTable.insert(store.connection(), events, 1000);
+      IndexBuilder.Built fromEvents = build(store, 2);
+      execute(store, "INSERT INTO identities SELECT DISTINCT 'user:' || customer_id, customer_id,"
+          + " NULL FROM events");
+      // customers of the graph without events, sorting first and last
+      execute(store, "INSERT INTO identities VALUES ('anon:g1', '0-ghost', NULL),"
+          + " ('anon:g2', 'zzz-ghost', NULL)");
+      IndexBuilder.Built fromIdentities = build(store, 2);
+      assertThat(fromIdentities.phasesMs())
+          .containsKey("place (customers without events dropped)")
+          .doesNotContainKey("dictionary again");
+      assertSame(fromIdentities, fromEvents);
+      assertThat(fromIdentities.snapshot().customers().ordinal("zzz-ghost")).isNegative();
+
+      execute(store, "DELETE FROM identities WHERE customer_id = "
+          + "(SELECT min(customer_id) FROM events)");
+      IndexBuilder.Built lacking = build(store, 2);
+      assertThat(lacking.phasesMs()).containsKey("dictionary again");
+      assertSame(lacking, fromEvents);
     }
   }
 
