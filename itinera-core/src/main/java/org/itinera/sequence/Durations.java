@@ -9,10 +9,11 @@ import java.util.Arrays;
  * middle value. Every value is kept (8 bytes each) because analysts compare medians across
  * breakdowns and an approximate sketch would make small groups disagree with their raw events.
  *
- * <p>Quantiles use a radix select rather than a sort: the range is kept as values arrive, then one
- * pass histograms the top 16 bits of it and one collects the few values in the buckets holding
- * every wanted rank. That keeps a million-value median and p90 at a few milliseconds, which
- * matters inside a 30 ms funnel.
+ * <p>Quantiles use a radix select rather than a sort: the range is kept as values arrive, then
+ * each pass histograms the range known to hold a wanted rank in 2^16 buckets and narrows it to
+ * the bucket holding it, until that bucket is one value wide: two passes for a range of up to
+ * 2^32 ms (49 days), whatever the values' distribution. That keeps a million-value median and
+ * p90 at a few milliseconds, which matters inside a 30 ms funnel.
  */
 public final class Durations implements Serializable {
   private static final long serialVersionUID = 3L;
@@ -21,6 +22,9 @@ public final class Durations implements Serializable {
   private static final int SEGMENT = 1 << 15;
   /** The open segment of an instance that writes no more to its last one (never written to). */
   private static final long[] CLOSED = new long[0];
+  /** Values from which quantiles count and collect in {@link #GROUPS} groups of segments. */
+  private static final int PARALLEL_VALUES = 1 << 21;
+  private static final int GROUPS = 4;
 
   /**
    * Values in segments, each filled up to {@code lengths[i]}. Growth allocates a new segment
@@ -153,85 +157,180 @@ public final class Durations implements Serializable {
     return closedSize + (writable ? openLength : 0);
   }
 
-  private static int firstWithBucket(int[] bucket, int k) {
-    for (int j = 0; j < k; j++) {
-      if (bucket[j] == bucket[k]) {
-        return j;
-      }
-    }
-    return k;
-  }
-
   /** The nearest-rank quantile, or null when empty. {@code q} in (0, 1]. */
   public Long quantile(double q) {
     return quantiles(q)[0];
   }
 
-  /** Several quantiles in one pass set; nulls when empty. */
+  /**
+   * Several quantiles; nulls when empty. Each pass over the values histograms, for every quantile
+   * not yet found, the range known to hold it, in at most 2^16 buckets; the bucket holding the
+   * wanted rank becomes the next pass's range, until a bucket is one value wide. Quantiles whose
+   * ranges coincide (all of them in the first pass) share a histogram. A range of up to 2^16
+   * values takes one pass, 2^32 two: a funnel's times to convert, in milliseconds over a window
+   * of days, take two. Splitting into equal-width buckets alone, then sorting the wanted bucket,
+   * cost a sort of most values when they are heavy-tailed (most conversions within minutes, a few
+   * after weeks, all in the first buckets).
+   */
   public Long[] quantiles(double... qs) {
+    for (double q : qs) {
+      if (!(q > 0 && q <= 1)) {
+        throw new IllegalArgumentException("quantile must be in (0, 1], was " + q);
+      }
+    }
     Long[] out = new Long[qs.length];
     sync();
     int size = size();
     if (size == 0) {
       return out;
     }
-    int shift = Math.max(0, 64 - Long.numberOfLeadingZeros(max - min) - BUCKET_BITS);
-    int[] counts = new int[(int) ((max - min) >>> shift) + 1];
-    for (int s = 0; s < count; s++) {
-      long[] seg = segments[s];
-      for (int i = 0, n = lengths[s]; i < n; i++) {
-        counts[(int) ((seg[i] - min) >>> shift)]++;
-      }
+    int m = qs.length;
+    long[] lo = new long[m];
+    long[] span = new long[m]; // the range is lo..lo + span
+    int[] rank = new int[m]; // 0-based rank of the wanted value within the range
+    for (int k = 0; k < m; k++) {
+      lo[k] = min;
+      span[k] = max - min;
+      rank[k] = (int) Math.ceil(qs[k] * size) - 1;
     }
-    int[] rank = new int[qs.length];
-    int[] bucket = new int[qs.length];
-    int[] below = new int[qs.length];
-    for (int k = 0; k < qs.length; k++) {
-      if (!(qs[k] > 0 && qs[k] <= 1)) {
-        throw new IllegalArgumentException("quantile must be in (0, 1], was " + qs[k]);
+    int groups = size >= PARALLEL_VALUES ? Math.min(count, GROUPS) : 1;
+    int open = m;
+    int pass = 0;
+    int parentShift = -1;
+    while (open > 0) {
+      // the distinct ranges still searched, each with its bucket width
+      long[] probeLo = new long[open];
+      long[] probeSpan = new long[open];
+      int[] shift = new int[open];
+      int[] probeOf = new int[m];
+      int probes = 0;
+      for (int k = 0; k < m; k++) {
+        if (out[k] != null) {
+          continue;
+        }
+        int p = 0;
+        while (p < probes && (probeLo[p] != lo[k] || probeSpan[p] != span[k])) {
+          p++;
+        }
+        if (p == probes) {
+          probeLo[p] = lo[k];
+          probeSpan[p] = span[k];
+          shift[p] = Math.max(0, 64 - Long.numberOfLeadingZeros(span[k]) - BUCKET_BITS);
+          probes++;
+        }
+        probeOf[k] = p;
       }
-      rank[k] = (int) Math.ceil(qs[k] * size) - 1; // 0-based rank of the wanted value
-      int b = 0;
-      int n = 0;
-      while (n + counts[b] <= rank[k]) {
-        n += counts[b++];
-      }
-      bucket[k] = b;
-      below[k] = n;
-    }
-    // One pass collects the values of every wanted bucket (quantiles may share one) into slices.
-    int[] first = new int[qs.length];
-    int[] offset = new int[qs.length];
-    int total = 0;
-    for (int k = 0; k < qs.length; k++) {
-      first[k] = firstWithBucket(bucket, k);
-      if (first[k] == k) {
-        offset[k] = total;
-        total += counts[bucket[k]];
-      } else {
-        offset[k] = offset[first[k]];
-      }
-    }
-    long[] picked = new long[total];
-    int[] fill = offset.clone();
-    for (int s = 0; s < count; s++) {
-      long[] seg = segments[s];
-      for (int i = 0, n = lengths[s]; i < n; i++) {
-        int b = (int) ((seg[i] - min) >>> shift);
-        for (int k = 0; k < qs.length; k++) {
-          if (bucket[k] == b) {
-            picked[fill[first[k]]++] = seg[i];
-            break;
-          }
+      int[][] counts = histograms(groups, probes, probeLo, probeSpan, shift, parentShift);
+      parentShift = pass++ == 0 ? shift[0] : -1;
+      for (int k = 0; k < m; k++) {
+        if (out[k] != null) {
+          continue;
+        }
+        int p = probeOf[k];
+        int[] c = counts[p];
+        int b = 0;
+        while (c[b] <= rank[k]) {
+          rank[k] -= c[b++];
+        }
+        long bucketLo = probeLo[p] + ((long) b << shift[p]);
+        if (shift[p] == 0) {
+          out[k] = bucketLo;
+          open--;
+        } else {
+          lo[k] = bucketLo;
+          span[k] = Math.min((1L << shift[p]) - 1, probeSpan[p] - ((long) b << shift[p]));
         }
       }
     }
-    for (int k = 0; k < qs.length; k++) {
-      if (first[k] == k) {
-        Arrays.sort(picked, offset[k], offset[k] + counts[bucket[k]]);
-      }
-      out[k] = picked[offset[k] + rank[k] - below[k]];
-    }
     return out;
+  }
+
+  /**
+   * One pass: for each probe, how many values fall in each of its buckets. In groups of segments,
+   * in parallel when there are many values. {@code parentShift} is the first pass's bucket width
+   * in the second pass (every probe is then one of its buckets), else -1.
+   */
+  private int[][] histograms(int groups, int probes, long[] lo, long[] span, int[] shift,
+      int parentShift) {
+    int[][][] byGroup = new int[groups][probes][];
+    inGroups(groups, g -> {
+      int[][] counts = byGroup[g];
+      for (int p = 0; p < probes; p++) {
+        counts[p] = new int[(int) (span[p] >>> shift[p]) + 1];
+      }
+      for (int s = first(g, groups); s < first(g + 1, groups); s++) {
+        long[] seg = segments[s];
+        if (probes == 2 && parentShift >= 0) { // a median and a p90, in the second pass
+          count2(seg, lengths[s], lo, shift, parentShift, counts);
+          continue;
+        }
+        for (int p = 0; p < probes; p++) {
+          count(seg, lengths[s], lo[p], span[p], shift[p], counts[p]);
+        }
+      }
+    });
+    int[][] sum = byGroup[0];
+    for (int g = 1; g < groups; g++) {
+      for (int p = 0; p < probes; p++) {
+        for (int b = 0; b < sum[p].length; b++) {
+          sum[p][b] += byGroup[g][p][b];
+        }
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * Two probes that are buckets {@code b0} and {@code b1} of the first pass's histogram (its
+   * buckets are {@code 1 << parentShift} wide from {@code min}): a value is in one when its
+   * first-pass bucket is, one shift and two compares, as cheap as collecting the two buckets.
+   */
+  private void count2(long[] seg, int n, long[] lo, int[] shift, int parentShift,
+      int[][] counts) {
+    long b0 = (lo[0] - min) >>> parentShift;
+    long b1 = (lo[1] - min) >>> parentShift;
+    long lo0 = lo[0];
+    long lo1 = lo[1];
+    int shift0 = shift[0];
+    int shift1 = shift[1];
+    int[] counts0 = counts[0];
+    int[] counts1 = counts[1];
+    for (int i = 0; i < n; i++) {
+      long v = seg[i];
+      long b = (v - min) >>> parentShift;
+      if (b == b0) {
+        counts0[(int) ((v - lo0) >>> shift0)]++;
+      } else if (b == b1) {
+        counts1[(int) ((v - lo1) >>> shift1)]++;
+      }
+    }
+  }
+
+  private void count(long[] seg, int n, long lo, long span, int shift, int[] counts) {
+    if (lo == min && span == max - min) { // the first pass: every value is in range
+      for (int i = 0; i < n; i++) {
+        counts[(int) ((seg[i] - lo) >>> shift)]++;
+      }
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      long d = seg[i] - lo;
+      if (d >= 0 && d <= span) {
+        counts[(int) (d >>> shift)]++;
+      }
+    }
+  }
+
+  /** The first segment of group {@code g} of {@code groups}. */
+  private int first(int g, int groups) {
+    return (int) ((long) count * g / groups);
+  }
+
+  private static void inGroups(int groups, java.util.function.IntConsumer task) {
+    if (groups == 1) {
+      task.accept(0);
+    } else {
+      java.util.stream.IntStream.range(0, groups).parallel().forEach(task);
+    }
   }
 }

@@ -39,6 +39,31 @@ class DurationsTest {
     }
   }
 
+  /**
+   * A large distribution is counted and collected in groups of segments, in parallel: the same
+   * answers as sorting, for quantiles that share a bucket and for the extremes.
+   */
+  @Test
+  void quantiles_ofManyValues_matchSorting() {
+    java.util.Random r = new java.util.Random(7);
+    long[] values = new long[2_200_000]; // past the size counted in parallel groups
+    Durations[] parts = {new Durations(), new Durations(), new Durations()};
+    for (int i = 0; i < values.length; i++) {
+      values[i] = r.nextInt(10) == 0 ? r.nextInt(1000)
+          : (long) Math.exp(r.nextGaussian() * 2 + 12);
+      parts[i % 3].add(values[i]);
+    }
+    parts[0].addAll(parts[1]);
+    parts[0].addAll(parts[2]);
+    Arrays.sort(values);
+    double[] qs = {0.5, 0.9, 0.99, 1.0, 0.000001, 0.5, 0.5000001};
+    Long[] got = parts[0].quantiles(qs);
+    for (int k = 0; k < qs.length; k++) {
+      assertThat(got[k]).as("q %s", qs[k])
+          .isEqualTo(values[(int) Math.ceil(qs[k] * values.length) - 1]);
+    }
+  }
+
   @Test
   void quantiles_ofEmptyAreNull_andOfEqualValuesAreThatValue() {
     assertThat(new Durations().quantiles(0.5, 0.9)).containsExactly(null, null);
