@@ -28,24 +28,35 @@ import org.itinera.sequence.Vocabulary;
 /**
  * Builds a base segment from the {@code events} table.
  *
- * <p>Design notes. Moving strings through JDBC one row at a time is what makes a naive load slow,
- * so the bulk query sends only numbers: {@code hash(customer_id)}, {@code epoch_ms(ts)}, {@code
- * seq} and {@code hash(type, name, channel)} (hashes cut to 63 bits: DuckDB's are unsigned, which
- * its JDBC driver returns through BigInteger). The customer dictionary (distinct ids in id order)
- * becomes a hash-to-ordinal map; a 64-bit collision between two distinct customer ids (about one
- * chance in 10^8 at a million customers) is detected and reported rather than silently merging
- * them.
+ * <p>Design notes. Moving strings out of DuckDB row by row is what makes a naive load slow, so the
+ * bulk query sends only numbers: {@code hash(customer_id)}, {@code epoch_ms(ts)}, {@code seq},
+ * {@code hash(type, name, channel)} (hashes cut to 63 bits, as BIGINTs) and the three numeric
+ * fields. It is read through DuckDB's data-chunk interface ({@code DuckDBPreparedStatement.query}):
+ * DuckDB computes each chunk of 2048 rows as it is fetched, so memory stays flat, and the reader
+ * takes the values straight from the chunk's vectors. A JDBC {@code ResultSet} costs about 13 ns a
+ * value in per-call overhead: the same query took 1.6 s that way and 0.9 s by chunks at 10M events
+ * (process CPU, one probe). A numeric field is present where its vector's validity says so. The
+ * customer dictionary (distinct ids in id order) becomes a hash-to-ordinal map; a 64-bit collision
+ * between two distinct customer ids (about one chance in 10^8 at a million customers) is detected
+ * and reported rather than silently merging them.
  *
- * <p>Two connections at once (2026-11-26). The events query streams (DuckDB computes each chunk as
- * the driver fetches it, on the fetching thread), so it keeps about one core busy; the customer
- * dictionary, a {@code GROUP BY customer_id ORDER BY customer_id} over every event (about 1.5 s of
- * CPU at 10M events, the largest DuckDB cost besides the read), runs meanwhile on a second
- * connection ({@code DuckDBConnection.duplicate()}) from a pool thread. That connection has its
- * own transaction, so its snapshot may differ from the events': an identity merge or a late write
- * committed in between. Such a dictionary cannot pass unnoticed: unless both snapshots hold the
- * same set of customers, which is all the build takes from it, the dictionary lacks a hash the
- * events carry or has a customer without events (a merged-away or late id). Then it is read again
- * in the events' own transaction (the single-connection build of before). {@code
+ * <p>Where the dictionary comes from. Every event's customer is a customer of the identity graph
+ * (the writers record each identity's customer in {@code identities} in the transaction that
+ * stores its events), so where that table is not empty the dictionary is its distinct customers:
+ * a {@code GROUP BY} over a table a fifth the size of {@code events} or less (0.5–0.7 s of CPU
+ * at 10M events against 1.1–1.4 s for grouping the events, measured in a probe with two
+ * identities per customer). The graph may name customers whose events are all after the build's
+ * seq: {@link #place} drops customers without events and renumbers the rest. Should it lack a
+ * customer of the events (a store written by other means, or an identity merge committed after
+ * the events' snapshot), some row does not resolve, and the dictionary is made again by grouping
+ * the events in the events' own transaction, which always matches.
+ *
+ * <p>Two connections at once. The events query streams on the calling thread while the dictionary
+ * is read on a second connection ({@code DuckDBConnection.duplicate()}) from a pool thread. That
+ * connection has its own transaction, so its snapshot may differ from the events': an identity
+ * merge or a late write committed in between. Such a dictionary cannot pass unnoticed: the build
+ * takes only the set of customers from it, and a customer it lacks leaves a row unresolved (read
+ * again, as above), while one it has in excess has no events and is dropped. {@code
  * IndexBuilderTest} commits a merge and a late row between the two snapshots and checks that the
  * build is the events' snapshot.
  *
@@ -66,18 +77,14 @@ import org.itinera.sequence.Vocabulary;
  * in parallel (chunk k's rows of a customer go after chunks 0..k-1's, so rows stay in arrival
  * order within a customer whatever the thread count), and each customer's few events are sorted
  * by time and seq in place (usually already in order) and encoded, in parallel over customer
- * ranges. The numeric fields, which few events carry, come in the same query: a bit mask says
- * which are present, so only those doubles are read; each present row is followed through the
- * sort by a reference, and they are gathered by position in parallel.
+ * ranges. The numeric fields, which few events carry, are kept for the rows that have one; each
+ * such row is followed through the sort by a reference, and they are gathered by position in
+ * parallel.
  *
- * <p>Measured (10M events, 1M customers, 2 cores shared with other work, load average 5–6, nine
- * warm builds each, alternating with the previous builder): process CPU per build 8.5 → 4.6 s
- * (median), wall 10.4 → 6.5 s; see docs/BENCHMARKS.md. Tried and dropped: the numeric fields in
- * a separate query (the events query gets cheaper by what the second costs), grouping customers
+ * <p>Measured: see docs/BENCHMARKS.md (index build rounds). Tried and dropped: the numeric fields
+ * in a separate query (the events query gets cheaper by what the second costs), grouping customers
  * by the hash instead of the id (~7% less in DuckDB, but two ids sharing a hash would merge
  * silently), one {@code GROUPING SETS} query for customers and classes (no cheaper than two).
- * What remains is the events read (~1.9 s of CPU: DuckDB's scan and JDBC's per-value calls) and
- * the customer grouping (~1.5 s); see docs/BENCHMARKS.md for what would remove the latter.
  */
 final class IndexBuilder {
   private static final String MAX = "SELECT coalesce(max(seq), -1), count(*) FROM events";
