@@ -239,6 +239,11 @@ final class IndexBuilder {
     }
     phase(staging.customers == dictionary.customers ? "place"
         : "place (customers without events dropped)");
+    // Only the staging is needed from here on: the rows as read, the resolution and the customer
+    // map (about 4 GB at 100M events) can go before encoding allocates the segment.
+    raw = null;
+    resolution = null;
+    dictionary = null;
     int customers = staging.customers.count();
     BaseSegment encoded = encode(staging, customers, classes.vocabulary.classCount(), maxSeq);
     phase("sort+encode");
