@@ -43,9 +43,9 @@ import org.itinera.sequence.Vocabulary;
  * <p>Where the dictionary comes from. Every event's customer is a customer of the identity graph
  * (the writers record each identity's customer in {@code identities} in the transaction that
  * stores its events), so where that table is not empty the dictionary is its distinct customers:
- * a {@code GROUP BY} over a table a fifth the size of {@code events} or less (0.5–0.7 s of CPU
- * at 10M events against 1.1–1.4 s for grouping the events, measured in a probe with two
- * identities per customer). The graph may name customers whose events are all after the build's
+ * a {@code GROUP BY} over a table with a row or a few per customer rather than one per event
+ * (0.5–0.7 s of CPU at 10M events against 1.1–1.4 s for grouping the events, measured in a probe
+ * with two identities per customer). The graph may name customers whose events are all after the build's
  * seq: {@link #place} drops customers without events and renumbers the rest. Should it lack a
  * customer of the events (a store written by other means, or an identity merge committed after
  * the events' snapshot), some row does not resolve, and the dictionary is made again by grouping
@@ -102,7 +102,7 @@ final class IndexBuilder {
   /**
    * Every customer the identity graph names: each event's customer is one of them, so where the
    * writers keep the graph this is the events' customers plus, at most, a few without events,
-   * from a table a fifth the size of {@code events} or less.
+   * from a table with a row or a few per customer rather than one per event.
    */
   private static final String CUSTOMERS_OF_IDENTITIES = "SELECT encode(customer_id), "
       + CUSTOMER_HASH + " FROM identities GROUP BY customer_id ORDER BY customer_id";
