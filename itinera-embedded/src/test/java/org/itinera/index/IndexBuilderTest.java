@@ -101,6 +101,7 @@ class IndexBuilderTest {
     try (Store store = EventsTable.create(dir)) {
       EventsTable.insert(store.connection(), events, 1000);
       IndexBuilder.Built fromEvents = build(store, 2);
+      assertThat(fromEvents.phasesMs()).containsKey("customers (concurrent)");
       execute(store, "INSERT INTO identities SELECT DISTINCT 'user:' || customer_id, customer_id,"
           + " NULL FROM events");
       // customers of the graph without events, sorting first and last
@@ -108,10 +109,19 @@ class IndexBuilderTest {
           + " ('anon:g2', 'zzz-ghost', NULL)");
       IndexBuilder.Built fromIdentities = build(store, 2);
       assertThat(fromIdentities.phasesMs())
+          .containsKey("customers from identities (concurrent)")
           .containsKey("place (customers without events dropped)")
           .doesNotContainKey("dictionary again");
       assertSame(fromIdentities, fromEvents);
       assertThat(fromIdentities.snapshot().customers().ordinal("zzz-ghost")).isNegative();
+
+      // more identities than events: grouping the events is the cheaper way
+      execute(store, "INSERT INTO identities SELECT 'anon:x' || i, 'ghost-' || i, NULL"
+          + " FROM range(7000) t(i)");
+      IndexBuilder.Built manyIdentities = build(store, 2);
+      assertThat(manyIdentities.phasesMs()).containsKey("customers (concurrent)");
+      assertSame(manyIdentities, fromEvents);
+      execute(store, "DELETE FROM identities WHERE customer_id LIKE 'ghost-%'");
 
       execute(store, "DELETE FROM identities WHERE customer_id = "
           + "(SELECT min(customer_id) FROM events)");
