@@ -41,16 +41,15 @@ import org.itinera.sequence.Vocabulary;
  * and reported rather than silently merging them.
  *
  * <p>Where the dictionary comes from. Every event's customer is a customer of the identity graph
- * (the writers record each identity's customer in {@code identities} in the transaction that
- * stores its events), so where that table has rows, fewer than the events, the dictionary is its
- * distinct customers:
- * a {@code GROUP BY} over a table with a row or a few per customer rather than one per event
- * (0.5–0.7 s of CPU at 10M events against 1.1–1.4 s for grouping the events, measured in a probe
- * with two identities per customer). The graph may name customers whose events are all after the build's
- * seq: {@link #place} drops customers without events and renumbers the rest. Should it lack a
- * customer of the events (a store written by other means, or an identity merge committed after
- * the events' snapshot), some row does not resolve, and the dictionary is made again by grouping
- * the events in the events' own transaction, which always matches.
+ * (the writers record each identity's customer in {@code identities} in the transaction that stores
+ * its events), so where that table has rows, fewer than the events, the dictionary is its distinct
+ * customers: a {@code GROUP BY} over a table with a row or a few per customer rather than one per
+ * event (0.5–0.7 s of CPU at 10M events against 1.1–1.4 s for grouping the events, measured in a
+ * probe with two identities per customer). The graph may name customers whose events are all after
+ * the build's seq: {@link #place} drops customers without events and renumbers the rest. Should it
+ * lack a customer of the events (a store written by other means, or an identity merge committed
+ * after the events' snapshot), some row does not resolve, and the dictionary is made again by
+ * grouping the events in the events' own transaction, which always matches.
  *
  * <p>Two connections at once. The events query streams on the calling thread while the dictionary
  * is read on a second connection ({@code DuckDBConnection.duplicate()}) from a pool thread. That
