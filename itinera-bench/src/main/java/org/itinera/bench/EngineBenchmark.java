@@ -113,8 +113,9 @@ public final class EngineBenchmark {
         long t = System.nanoTime();
         SyntheticEvents.generate(store.connection(), o.events(), o.customers());
         System.out.printf(Locale.ROOT, "generated in %.1f s%n", (System.nanoTime() - t) / 1e9);
+      } else {
+        SyntheticEvents.identities(store.connection(), o.customers()); // a file from before them
       }
-      SyntheticEvents.identities(store.connection(), o.customers());
       long heapBefore = usedHeapAfterGc();
       long t = System.nanoTime();
       long cpu = processCpuNanos();

@@ -2,6 +2,8 @@ package org.itinera.sequence;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
  * An exact, mergeable distribution of durations (milliseconds) with nearest-rank quantiles: the
@@ -326,11 +328,11 @@ public final class Durations implements Serializable {
     return (int) ((long) count * g / groups);
   }
 
-  private static void inGroups(int groups, java.util.function.IntConsumer task) {
+  private static void inGroups(int groups, IntConsumer task) {
     if (groups == 1) {
       task.accept(0);
     } else {
-      java.util.stream.IntStream.range(0, groups).parallel().forEach(task);
+      IntStream.range(0, groups).parallel().forEach(task);
     }
   }
 }

@@ -2,6 +2,7 @@ package org.itinera.index;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -112,7 +113,7 @@ final class Customers {
    * The customers whose ordinal {@code keep} holds, renumbered in order; only for a dictionary
    * without appended customers (a build's, before any refresh).
    */
-  Customers retain(java.util.BitSet keep) {
+  Customers retain(BitSet keep) {
     if (appended.length > 0) {
       throw new IllegalStateException("retain is for a build's sorted customers only");
     }
