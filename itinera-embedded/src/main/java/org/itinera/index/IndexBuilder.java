@@ -161,6 +161,9 @@ final class IndexBuilder {
    */
   int classesBySeq = 4096;
 
+  /** Test hook: buckets of customers this many bits wide instead of {@link #bucketShift}. */
+  int bucketShiftForTests = -1;
+
   /** Test hook: runs on the dictionary's own connection before it starts its transaction. */
   Runnable beforeDictionary = () -> { };
 
@@ -259,9 +262,9 @@ final class IndexBuilder {
    * Resolves the rows' hashes in fixed chunks of rows on the pool, each as soon as its rows are
    * read and the dictionary is there: the dictionary, read concurrently, usually arrives while the
    * events still stream, and the core it leaves idle resolves the rows read so far. Each chunk
-   * counts its rows per customer, so that the counting sort's scatter runs by chunk in parallel
-   * too (chunk k's rows of customer c go after chunks 0..k-1's: rows stay in arrival order
-   * within a customer whatever the number of threads).
+   * counts its rows per bucket of customers ({@link #bucketShift}), so that placing them runs by
+   * chunk in parallel too (chunk k's rows of a bucket go after chunks 0..k-1's: rows stay in
+   * arrival order within a customer whatever the number of threads).
    */
   private final class Resolution {
     /** Chunk k holds rows [bounds[k], bounds[k + 1]). */
@@ -271,7 +274,11 @@ final class IndexBuilder {
     Dictionary dictionary;
     int submitted;
     int[] ord;
+    /** Per chunk, its rows in each bucket of customers. */
     int[][] counts;
+    /** Customer ordinal to bucket: {@code ordinal >>> bucketShift}. */
+    int bucketShift;
+    int buckets;
     /** Scratch space for resolve, then the staging's ts and ref. */
     long[] keys;
     int[] scratchRows;
@@ -326,14 +333,18 @@ final class IndexBuilder {
       keys = new long[capacity];
       scratchRows = new int[capacity];
       counts = new int[bounds.length - 1][];
+      int customers = d.customers.count();
+      bucketShift = bucketShiftForTests >= 0 ? bucketShiftForTests : bucketShift(customers);
+      buckets = (int) (((long) customers + (1L << bucketShift) - 1) >>> bucketShift);
     }
 
     private void submit(Raw raw, int from, int to) {
       int k = submitted++;
-      int[] count = counts[k] = new int[dictionary.customers.count()];
+      int[] count = counts[k] = new int[buckets];
       Dictionary d = dictionary;
-      futures.add(pool.submit(() -> resolve(raw, from, to, d, ord, count, unresolved, keys,
-          scratchRows)));
+      int shift = bucketShift;
+      futures.add(pool.submit(() -> resolve(raw, from, to, d, ord, count, shift, unresolved,
+          keys, scratchRows)));
     }
   }
 
@@ -526,10 +537,33 @@ final class IndexBuilder {
   }
 
   /**
-   * Places the resolved rows by a counting sort on the customer ordinal, in parallel by chunk.
-   * Returns null when the dictionary lacks a customer of these rows. Customers of the dictionary
-   * without events here (the identities name customers whose events are later than the build's
-   * seq, or were written in another snapshot) are dropped and the rest renumbered.
+   * Buckets of customers hold {@code 2^shift} consecutive ordinals, at most {@value #MAX_BUCKETS}
+   * buckets and at least {@value #MIN_BUCKET_SHIFT} bits wide: few enough that placing the rows by
+   * bucket writes to few places at once, small enough that one bucket's customers and rows stay in
+   * a core's caches while they are placed.
+   */
+  static int bucketShift(int customers) {
+    int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, customers - 1));
+    return Math.max(MIN_BUCKET_SHIFT, bits - Integer.numberOfTrailingZeros(MAX_BUCKETS));
+  }
+
+  private static final int MAX_BUCKETS = 256;
+  private static final int MIN_BUCKET_SHIFT = 10;
+
+  /**
+   * Places the resolved rows in customer order, stable in arrival order. Returns null when the
+   * dictionary lacks a customer of these rows. Customers of the dictionary without events here (the
+   * identities name customers whose events are later than the build's seq, or were written in
+   * another snapshot) are dropped and the rest renumbered.
+   *
+   * <p>Two passes, not one counting sort's scatter: with millions of customers a scatter straight
+   * to each row's final position writes each row, and bumps its customer's next position, at a
+   * random place of arrays far larger than the caches (at 100M events, 10M customers, that scatter
+   * and the per-chunk customer counts it needed were a third of the build's Java time). The first
+   * pass moves each chunk's rows, with their ordinals, to their bucket of customers (a few hundred
+   * places written in sequence); the second, bucket by bucket, counts the bucket's customers and
+   * places its rows, all within a range that stays in the caches. One 25M-row chunk with 10M
+   * customers, one thread: 1.2 to 1.5 s against 3.8 to 4.4 s.
    */
   private Staging place(Raw raw, Resolution res, Classes classes) {
     if (res.unresolved.get()) {
@@ -538,18 +572,94 @@ final class IndexBuilder {
     int n = raw.rows;
     int customers = res.dictionary.customers.count();
     int[][] counts = res.counts;
-    int[] start = new int[customers + 1];
+    int buckets = res.buckets;
+    int shift = res.bucketShift;
+    int[] bucketStart = new int[buckets + 1];
     int at = 0;
+    for (int b = 0; b < buckets; b++) {
+      bucketStart[b] = at;
+      for (int[] count : counts) {
+        int k = count[b];
+        count[b] = at; // chunk k's next position in bucket b
+        at += k;
+      }
+    }
+    bucketStart[buckets] = at;
+    // pass 1: by bucket, into the resolution's scratch space and three new arrays
+    int[] byOrd = res.scratchRows.length == n ? res.scratchRows : new int[n];
+    long[] byTs = res.keys.length == n ? res.keys : new long[n];
+    long[] bySeq = new long[n];
+    int[] byCls = new int[n];
+    int[] byRef = new int[n];
+    int[] ord = res.ord;
+    int[] ordinalOf = classes.ordinalOf;
+    List<Future<Long>> tasks = new ArrayList<>();
+    for (int k = 0; k < counts.length; k++) {
+      int from = Math.min(res.bounds[k], n);
+      int to = Math.min(res.bounds[k + 1], n);
+      int[] next = counts[k];
+      tasks.add(pool.submit(() -> {
+        for (int i = from; i < to; i++) {
+          int o = ord[i];
+          int q = next[o >>> shift]++;
+          byOrd[q] = o;
+          byTs[q] = raw.ts[i];
+          bySeq[q] = raw.seq[i];
+          byCls[q] = ordinalOf[raw.cls[i]];
+          byRef[q] = raw.ref[i];
+        }
+        return 0L;
+      }));
+    }
+    joinAll(tasks);
+    // pass 2: each bucket's rows to their final positions, into the rows as read (dead now)
+    Staging out = new Staging();
+    out.ts = raw.ts.length == n ? raw.ts : new long[n];
+    out.seq = raw.seq.length == n ? raw.seq : new long[n];
+    out.cls = raw.cls.length == n ? raw.cls : new int[n];
+    out.ref = raw.ref.length == n ? raw.ref : new int[n];
+    out.values = raw.values;
+    int[] rowsOf = new int[customers];
+    int width = 1 << shift;
+    int workers = Math.min(threads, buckets);
+    for (int w = 0; w < workers; w++) {
+      int first = w;
+      tasks.add(pool.submit(() -> {
+        int[] local = new int[width];
+        for (int b = first; b < buckets; b += workers) {
+          int c0 = b << shift;
+          int c1 = (int) Math.min(customers, (long) c0 + width);
+          Arrays.fill(local, 0, c1 - c0, 0);
+          int from = bucketStart[b];
+          int to = bucketStart[b + 1];
+          for (int q = from; q < to; q++) {
+            local[byOrd[q] - c0]++;
+          }
+          int p = from;
+          for (int c = 0; c < c1 - c0; c++) {
+            int k = local[c];
+            rowsOf[c0 + c] = k;
+            local[c] = p;
+            p += k;
+          }
+          for (int q = from; q < to; q++) {
+            int pos = local[byOrd[q] - c0]++;
+            out.ts[pos] = byTs[q];
+            out.seq[pos] = bySeq[q];
+            out.cls[pos] = byCls[q];
+            out.ref[pos] = byRef[q];
+          }
+        }
+        return 0L;
+      }));
+    }
+    joinAll(tasks);
+    int[] start = new int[customers + 1];
+    at = 0;
     int kept = 0;
     BitSet keep = null;
     for (int c = 0; c < customers; c++) {
-      start[kept] = at;
-      for (int[] count : counts) {
-        int k = count[c];
-        count[c] = at; // the scatter finds positions by the dictionary's ordinal
-        at += k;
-      }
-      if (at == start[kept]) {
+      if (rowsOf[c] == 0) {
         if (keep == null) {
           keep = new BitSet(customers);
           keep.set(0, c);
@@ -559,10 +669,10 @@ final class IndexBuilder {
       if (keep != null) {
         keep.set(c);
       }
-      kept++;
+      start[kept++] = at;
+      at += rowsOf[c];
     }
     start[kept] = at;
-    Staging out = new Staging();
     out.customers = res.dictionary.customers;
     if (keep != null) {
       out.customers = out.customers.retain(keep);
@@ -570,35 +680,15 @@ final class IndexBuilder {
     }
     out.minTs = res.minTs;
     out.start = start;
-    // the resolve scratch space, no longer needed, becomes the staging's ts and ref
-    out.ts = res.keys.length == n ? res.keys : new long[n];
-    out.ref = res.scratchRows.length == n ? res.scratchRows : new int[n];
-    out.seq = new long[n];
-    out.cls = new int[n];
-    out.values = raw.values;
-    int[] ord = res.ord;
-    int[] cls = raw.cls;
-    int[] ordinalOf = classes.ordinalOf;
-    List<Future<Long>> scatters = new ArrayList<>();
-    for (int k = 0; k < counts.length; k++) {
-      int from = Math.min(res.bounds[k], n);
-      int to = Math.min(res.bounds[k + 1], n);
-      int[] next = counts[k];
-      scatters.add(pool.submit(() -> {
-        for (int i = from; i < to; i++) {
-          int p = next[ord[i]]++;
-          out.ts[p] = raw.ts[i];
-          out.seq[p] = raw.seq[i];
-          out.cls[p] = ordinalOf[cls[i]];
-          out.ref[p] = raw.ref[i];
-        }
-        return 0L;
-      }));
-    }
-    for (Future<Long> f : scatters) {
+    return out;
+  }
+
+  /** Waits for every task, then empties the list. */
+  private static void joinAll(List<Future<Long>> tasks) {
+    for (Future<Long> f : tasks) {
       join(f);
     }
-    return out;
+    tasks.clear();
   }
 
   /**
@@ -689,8 +779,9 @@ final class IndexBuilder {
   }
 
   /**
-   * Maps rows [from, to) to customer ordinals, counting rows per customer; returns their smallest
-   * time, or stops early and sets {@code unresolved} at a hash the dictionary lacks. The customer
+   * Maps rows [from, to) to customer ordinals, counting rows per bucket of customers; returns
+   * their smallest time, or stops early and sets {@code unresolved} at a hash the dictionary lacks.
+   * The customer
    * map (32 MiB at a million customers) is far larger than the caches, so looking the rows up in
    * arrival order costs a cache and TLB miss each; instead the rows' hashes are first grouped by
    * the part of the table they probe (a counting sort into {@code keys} and {@code rows}, scratch
@@ -698,7 +789,7 @@ final class IndexBuilder {
    * time of the direct lookups in a 10M-row probe.
    */
   private static long resolve(Raw raw, int from, int to, Dictionary d, int[] ord, int[] count,
-      AtomicBoolean unresolved, long[] keys, int[] rows) {
+      int shift, AtomicBoolean unresolved, long[] keys, int[] rows) {
     LongIntMap customerOf = d.customerOf;
     int bits = customerOf.regionBits();
     int[] next = new int[(1 << bits) + 1];
@@ -724,7 +815,7 @@ final class IndexBuilder {
         return minTs;
       }
       ord[rows[p]] = o;
-      count[o]++;
+      count[o >>> shift]++;
     }
     return minTs;
   }

@@ -40,8 +40,10 @@ class IndexBuilderTest {
       }
       IndexBuilder.Built one = build(store, 1);
       for (int threads : new int[] {2, 3, 8}) {
-        // small chunks: many resolve tasks, started while the rows still stream
-        IndexBuilder.Built parallel = build(store, threads, 700, () -> { });
+        // small chunks: many resolve tasks, started while the rows still stream; buckets of
+        // customers from one customer each to more than there are
+        IndexBuilder.Built parallel = build(store, threads, 700, threads == 2 ? 0
+            : threads == 3 ? 5 : 13, () -> { });
         assertThat(parallel.snapshot().base().measures).isNotSameAs(Measures.NONE);
         assertSame(parallel, one);
         assertThat(parallel.snapshot().base().customers).isEqualTo(
@@ -131,6 +133,15 @@ class IndexBuilderTest {
     }
   }
 
+  @Test
+  void bucketsOfCustomers_fewAndCacheSized() {
+    assertThat(IndexBuilder.bucketShift(1)).isEqualTo(10);
+    assertThat(IndexBuilder.bucketShift(3000)).isEqualTo(10);
+    assertThat(IndexBuilder.bucketShift(1_000_000)).isEqualTo(12); // 245 buckets
+    assertThat(IndexBuilder.bucketShift(10_000_000)).isEqualTo(16); // 153 buckets
+    assertThat(IndexBuilder.bucketShift(Integer.MAX_VALUE)).isEqualTo(23); // 256 buckets
+  }
+
   private static void assertSame(IndexBuilder.Built actual, IndexBuilder.Built expected) {
     assertThat(actual.snapshot().customers()).usingRecursiveComparison()
         .isEqualTo(expected.snapshot().customers());
@@ -154,15 +165,16 @@ class IndexBuilderTest {
 
   private static IndexBuilder.Built build(Store store, int threads, Runnable beforeDictionary)
       throws Exception {
-    return build(store, threads, 500, beforeDictionary);
+    return build(store, threads, 500, -1, beforeDictionary);
   }
 
   private static IndexBuilder.Built build(Store store, int threads, int chunkRows,
-      Runnable beforeDictionary) throws Exception {
+      int bucketShift, Runnable beforeDictionary) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try (Connection c = store.newConnection()) {
       IndexBuilder builder = new IndexBuilder(c, pool, threads);
       builder.chunkRows = chunkRows;
+      builder.bucketShiftForTests = bucketShift;
       builder.beforeDictionary = beforeDictionary;
       return builder.build();
     } finally {
