@@ -18,6 +18,10 @@ import java.sql.Statement;
  * Checkout Started, Order Completed) thins out step by step, plus 12 other events across the
  * journey stages; about a fifth of events carry a sentiment, orders carry revenue. Each customer
  * has one identity (its user id) in {@code identities}, as the writers would record it.
+ *
+ * <p>The interleaving walks the customers in id order, round after round, which is kinder to a
+ * build's per-customer state than a live store's arrival order; {@link ShuffleArrival} rewrites a
+ * copy in a random order for builds measured on realistic arrival.
  */
 final class SyntheticEvents {
   static final String[] FUNNEL = {"Page Viewed", "Product Viewed", "Product Added",

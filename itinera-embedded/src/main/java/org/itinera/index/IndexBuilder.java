@@ -556,14 +556,14 @@ final class IndexBuilder {
    * identities name customers whose events are later than the build's seq, or were written in
    * another snapshot) are dropped and the rest renumbered.
    *
-   * <p>Two passes, not one counting sort's scatter: with millions of customers a scatter straight
-   * to each row's final position writes each row, and bumps its customer's next position, at a
-   * random place of arrays far larger than the caches (at 100M events, 10M customers, that scatter
-   * and the per-chunk customer counts it needed were a third of the build's Java time). The first
-   * pass moves each chunk's rows, with their ordinals, to their bucket of customers (a few hundred
-   * places written in sequence); the second, bucket by bucket, counts the bucket's customers and
-   * places its rows, all within a range that stays in the caches. One 25M-row chunk with 10M
-   * customers, one thread: 1.2 to 1.5 s against 3.8 to 4.4 s.
+   * <p>Two passes, not one counting sort's scatter: where customers arrive in random order, as in a
+   * live store, a scatter straight to each row's final position writes each row, and bumps its
+   * customer's next position, at a random place of arrays far larger than the caches, and so did
+   * the per-customer counts it needed. The first pass moves each chunk's rows, with their
+   * ordinals, to their bucket of customers (a few hundred places written in sequence); the second,
+   * bucket by bucket, counts the bucket's customers and places its rows, all within a range that
+   * stays in the caches. One 25M-row chunk with 10M customers, one thread: 1.2 to 1.5 s against
+   * 3.8 to 4.4 s; 10M events in shuffled arrival order: 237 to 265 ms against 543 to 568 ms.
    */
   private Staging place(Raw raw, Resolution res, Classes classes) {
     if (res.unresolved.get()) {
