@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * The funnel's floor: the engine's 5-step funnel algorithm written out over plain arrays, with no
- * index, no view and no per-customer call, on 10M events of the engine benchmark's shape (1M
- * customers of 10 events, 85 classes, the same step frequencies). It measures what the algorithm
+ * index, no view and no per-customer call, on data of the engine benchmark's shape (customers of
+ * 10 events, 85 classes, the same step frequencies; 10M events unless told otherwise). It measures what the algorithm
  * itself costs on this machine, piece by piece, so the engine's figure can be read against it:
  *
  * <ol>
@@ -20,35 +20,41 @@ import java.util.SplittableRandom;
  *
  * <p>Each level runs on one thread and on two (the customers halved), alternating, and the
  * medians are printed. {@code java -cp itinera-bench/target/classes org.itinera.bench.FunnelFloor
- * [rounds]}
+ * [rounds [events]]}
  */
 public final class FunnelFloor {
-  private static final int EVENTS = 10_000_000;
-  private static final int CUSTOMERS = 1_000_000;
+  private static final int EVENTS_PER_CUSTOMER = 10;
   private static final int STEPS = 5;
   private static final long WINDOW = 7 * 86_400_000L;
   private static final String[] LEVELS = {"greedy pass", "+ chain times and window",
       "+ times to convert kept", "+ next event after a drop"};
 
-  private final byte[] cls = new byte[EVENTS];
-  private final int[] start = new int[CUSTOMERS + 1];
-  private final int[] offsets = new int[EVENTS];
-  private final int[] baseSec = new int[CUSTOMERS];
+  private final int customers;
+  private final byte[] cls;
+  private final int[] start;
+  private final int[] offsets;
+  private final int[] baseSec;
   private final long[] stepBit = new long[256];
   private final int[] nameOf = new int[256];
 
-  private FunnelFloor() {
+  private FunnelFloor(int customers) {
+    this.customers = customers;
+    int events = customers * EVENTS_PER_CUSTOMER;
+    cls = new byte[events];
+    start = new int[customers + 1];
+    offsets = new int[events];
+    baseSec = new int[customers];
     SplittableRandom r = new SplittableRandom(1);
-    for (int i = 0; i < EVENTS; i++) {
+    for (int i = 0; i < events; i++) {
       int h = r.nextInt(10_000);
       int name = h < 3000 ? 0 : h < 5000 ? 1 : h < 5900 ? 2 : h < 6400 ? 3 : h < 6800 ? 4
           : 5 + h % 12;
       cls[i] = (byte) (name * 5 + r.nextInt(5)); // five channels per name
     }
-    for (int c = 0; c <= CUSTOMERS; c++) {
-      start[c] = c * (EVENTS / CUSTOMERS);
+    for (int c = 0; c <= customers; c++) {
+      start[c] = c * EVENTS_PER_CUSTOMER;
     }
-    for (int c = 0; c < CUSTOMERS; c++) {
+    for (int c = 0; c < customers; c++) {
       baseSec[c] = r.nextInt(1 << 25);
       for (int k = start[c]; k < start[c + 1]; k++) {
         offsets[k] = (k - start[c]) * 28_800_000 + r.nextInt(28_800_000);
@@ -133,23 +139,28 @@ public final class FunnelFloor {
 
   private long twoThreads(int level) throws InterruptedException {
     long[] other = new long[1];
-    Thread t = new Thread(() -> other[0] = run(level, 0, CUSTOMERS / 2));
+    Thread t = new Thread(() -> other[0] = run(level, 0, customers / 2));
     t.start();
-    long mine = run(level, CUSTOMERS / 2, CUSTOMERS);
+    long mine = run(level, customers / 2, customers);
     t.join();
     return mine + other[0];
   }
 
   public static void main(String[] args) throws InterruptedException {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
-    FunnelFloor f = new FunnelFloor();
+    long events = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000;
+    if (events < EVENTS_PER_CUSTOMER || events > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException("events must be between 10 and " + (Integer.MAX_VALUE
+          - 16) + " (one array holds them), was " + events);
+    }
+    FunnelFloor f = new FunnelFloor((int) (events / EVENTS_PER_CUSTOMER));
     double[][] one = new double[LEVELS.length][rounds];
     double[][] two = new double[LEVELS.length][rounds];
     long sink = 0;
     for (int round = -5; round < rounds; round++) { // five warm-up rounds
       for (int level = 0; level < LEVELS.length; level++) {
         long t0 = System.nanoTime();
-        sink += f.run(level, 0, CUSTOMERS);
+        sink += f.run(level, 0, f.customers);
         long t1 = System.nanoTime();
         sink += f.twoThreads(level);
         long t2 = System.nanoTime();
@@ -159,8 +170,8 @@ public final class FunnelFloor {
         }
       }
     }
-    System.out.printf(Locale.ROOT, "funnel floor, 10M events, 1M customers, %d rounds (medians; "
-        + "checksum %d)%n", rounds, sink);
+    System.out.printf(Locale.ROOT, "funnel floor, %,d events, %,d customers, %d rounds (medians; "
+        + "checksum %d)%n", (long) f.customers * EVENTS_PER_CUSTOMER, f.customers, rounds, sink);
     for (int level = 0; level < LEVELS.length; level++) {
       Arrays.sort(one[level]);
       Arrays.sort(two[level]);
