@@ -88,6 +88,10 @@ import org.itinera.sequence.Vocabulary;
  */
 final class IndexBuilder {
   private static final String MAX = "SELECT coalesce(max(seq), -1), count(*) FROM events";
+  /** At most this many buckets of customers when placing the rows (see {@link #bucketShift}). */
+  private static final int MAX_BUCKETS = 256;
+  /** A bucket of customers holds at least 2^this ordinals. */
+  private static final int MIN_BUCKET_SHIFT = 10;
   /** DuckDB's hash is an unsigned 64-bit; 63 bits as a BIGINT avoid BigInteger in JDBC. */
   private static final String CUSTOMER_HASH = "(hash(customer_id) & 9223372036854775807)::BIGINT";
   private static final String CLASS_HASH =
@@ -279,7 +283,7 @@ final class IndexBuilder {
     /** Customer ordinal to bucket: {@code ordinal >>> bucketShift}. */
     int bucketShift;
     int buckets;
-    /** Scratch space for resolve, then the staging's ts and ref. */
+    /** Scratch space for resolve, then for placing's first pass. */
     long[] keys;
     int[] scratchRows;
     long minTs = Long.MAX_VALUE;
@@ -547,9 +551,6 @@ final class IndexBuilder {
     return Math.max(MIN_BUCKET_SHIFT, bits - Integer.numberOfTrailingZeros(MAX_BUCKETS));
   }
 
-  private static final int MAX_BUCKETS = 256;
-  private static final int MIN_BUCKET_SHIFT = 10;
-
   /**
    * Places the resolved rows in customer order, stable in arrival order. Returns null when the
    * dictionary lacks a customer of these rows. Customers of the dictionary without events here (the
@@ -585,10 +586,11 @@ final class IndexBuilder {
       }
     }
     bucketStart[buckets] = at;
-    // pass 1: by bucket, into the resolution's scratch space and three new arrays
+    // pass 1: by bucket, into the resolution's scratch space, the customer hashes (dead since the
+    // resolve) and two new arrays
     int[] byOrd = res.scratchRows.length == n ? res.scratchRows : new int[n];
     long[] byTs = res.keys.length == n ? res.keys : new long[n];
-    long[] bySeq = new long[n];
+    long[] bySeq = raw.customerHash.length == n ? raw.customerHash : new long[n];
     int[] byCls = new int[n];
     int[] byRef = new int[n];
     int[] ord = res.ord;
@@ -781,12 +783,11 @@ final class IndexBuilder {
   /**
    * Maps rows [from, to) to customer ordinals, counting rows per bucket of customers; returns
    * their smallest time, or stops early and sets {@code unresolved} at a hash the dictionary lacks.
-   * The customer
-   * map (32 MiB at a million customers) is far larger than the caches, so looking the rows up in
-   * arrival order costs a cache and TLB miss each; instead the rows' hashes are first grouped by
-   * the part of the table they probe (a counting sort into {@code keys} and {@code rows}, scratch
-   * space of the range's size), so that each part is read while it sits in the cache: half the CPU
-   * time of the direct lookups in a 10M-row probe.
+   * The customer map (32 MiB at a million customers) is far larger than the caches, so looking the
+   * rows up in arrival order costs a cache and TLB miss each; instead the rows' hashes are first
+   * grouped by the part of the table they probe (a counting sort into {@code keys} and {@code
+   * rows}, scratch space of the range's size), so that each part is read while it sits in the
+   * cache: half the CPU time of the direct lookups in a 10M-row probe.
    */
   private static long resolve(Raw raw, int from, int to, Dictionary d, int[] ord, int[] count,
       int shift, AtomicBoolean unresolved, long[] keys, int[] rows) {
