@@ -73,13 +73,14 @@ import org.itinera.sequence.Vocabulary;
  * idle resolves while the events still stream. Within a chunk the hashes are first grouped by the
  * part of the map they probe (the map is 32 MiB at a million customers, so lookups in arrival
  * order cost a cache and TLB miss each; a part is ~128 KiB and stays in L2): 0.4 s of CPU against
- * 0.9–1.0 s in a 10M-lookup probe. A counting sort by customer ordinal then places rows, by chunk
- * in parallel (chunk k's rows of a customer go after chunks 0..k-1's, so rows stay in arrival
- * order within a customer whatever the thread count), and each customer's few events are sorted
- * by time and seq in place (usually already in order) and encoded, in parallel over customer
- * ranges. The numeric fields, which few events carry, are kept for the rows that have one; each
- * such row is followed through the sort by a reference, and they are gathered by position in
- * parallel.
+ * 0.9–1.0 s in a 10M-lookup probe. The rows are then placed in customer order in two passes
+ * ({@link #place}): by chunk in parallel into buckets of consecutive customers (chunk k's rows of a
+ * bucket go after chunks 0..k-1's, so rows stay in arrival order within a customer whatever the
+ * thread count), then bucket by bucket within cache-sized ranges. Each customer's few events are
+ * sorted by time and seq in place (usually already in order) and encoded, in parallel over
+ * customer ranges. The numeric fields, which few events carry, are kept for the rows that have
+ * one; each such row is followed through the sort by a reference, and they are gathered by
+ * position in parallel.
  *
  * <p>Measured: see docs/BENCHMARKS.md (index build rounds). Tried and dropped: the numeric fields
  * in a separate query (the events query gets cheaper by what the second costs), grouping customers
