@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.itinera.ItineraException;
+import org.itinera.sequence.EventExpression;
 import org.itinera.sequence.InstantText;
 import org.itinera.sequence.PropertyPredicate;
 import org.itinera.sequence.SequenceFilter;
@@ -26,15 +26,16 @@ final class FilterOptions {
           + "without one.")
   List<String> channels;
 
-  @Option(names = "--trait", paramLabel = "NAME=VALUE",
-      description = "Only customers whose profile trait NAME equals VALUE (repeatable: all must "
-          + "hold); NAME may be a dotted path.")
-  Map<String, String> traits;
+  @Option(names = "--trait", paramLabel = "CONDITION",
+      description = "Only customers whose profile traits meet this condition: plan=pro, "
+          + "plan=pro|team, plan!=free, orders>=3, email exists (repeatable, or comma-separated: "
+          + "all must hold); the trait may be a dotted path.")
+  List<String> traits;
 
   SequenceFilter filter() {
     List<PropertyPredicate> predicates = new ArrayList<>();
     if (traits != null) {
-      traits.forEach((k, v) -> predicates.add(PropertyPredicate.eq(k, v)));
+      traits.forEach(t -> predicates.addAll(EventExpression.conditions("trait", t)));
     }
     return new SequenceFilter(since == null ? null : InstantText.parse("since", since),
         until == null ? null : InstantText.parse("until", until), channels == null ? List.of() : channels,
@@ -43,7 +44,7 @@ final class FilterOptions {
 
   /**
    * The same filter as the server's query parameters ({@code from}/{@code to} inclusive days,
-   * {@code channel}, {@code segment=NAME:VALUE}). The server filters by whole days, so
+   * {@code channel}, {@code trait=CONDITION}). The server filters by whole days, so
    * {@code --since}/{@code --until} must be dates there.
    */
   QueryString query(QueryString q) {
@@ -57,13 +58,8 @@ final class FilterOptions {
       channels.forEach(c -> q.add("channel", c));
     }
     if (traits != null) {
-      traits.forEach((k, v) -> {
-        if (k.contains(":")) {
-          throw ItineraException.invalid("trait", "'" + k + "' contains ':', which the server's"
-              + " segment parameter cannot carry; query the data directory instead");
-        }
-        q.add("segment", k + ":" + v);
-      });
+      traits.forEach(t -> EventExpression.conditions("trait", t)
+          .forEach(c -> q.add("trait", EventExpression.format(c))));
     }
     return q;
   }

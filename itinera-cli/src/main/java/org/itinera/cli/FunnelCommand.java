@@ -12,7 +12,10 @@ import org.itinera.funnel.FunnelSpec;
 import org.itinera.funnel.FunnelStep;
 import org.itinera.funnel.FunnelStepResult;
 import org.itinera.funnel.Funnels;
+import java.util.stream.Collectors;
 import org.itinera.sequence.Breakdown;
+import org.itinera.sequence.EventExpression;
+import org.itinera.sequence.PropertyPredicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +33,9 @@ final class FunnelCommand implements Callable<Integer> {
   @Mixin ServerOption server;
 
   @Option(names = "--steps", required = true, paramLabel = "A,B,C",
-      description = "Event names of the steps, in order, comma-separated (any number of steps).")
+      description = "The steps in order, comma-separated (any number of steps): event names, "
+          + "each optionally with conditions, e.g. \"Product Viewed,Order Completed "
+          + "[channel=web, revenue>=100]\" (docs/JOURNEY.md).")
   String steps;
 
   @Option(names = "--window", paramLabel = "DURATION",
@@ -46,8 +51,14 @@ final class FunnelCommand implements Callable<Integer> {
   boolean strict;
 
   @Option(names = "--by", paramLabel = "DIMENSION",
-      description = "Break down by 'channel' (of the step-1 event) or 'trait:NAME'; repeatable.")
+      description = "Break down by 'channel' (of the step-1 event), 'trait:NAME' or 'segment' "
+          + "(the --segment definitions); repeatable.")
   List<String> by;
+
+  @Option(names = "--segment", paramLabel = "NAME:CONDITIONS",
+      description = "A named segment for --by segment, e.g. \"gold:plan=gold, orders>=3\" "
+          + "(trait conditions, all must hold); repeatable, first match wins.")
+  List<String> segments;
 
   @Option(names = "--dropped", defaultValue = "20", paramLabel = "N",
       description = "Dropped customer ids to list per step (default: ${DEFAULT-VALUE}).")
@@ -60,7 +71,7 @@ final class FunnelCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     FunnelSpec funnel = new FunnelSpec(parseSteps(), window == null ? null
         : Windows.parse("window", window), strict,
-        by == null ? List.of() : by.stream().map(Breakdown::parse).toList(), dropped,
+        breakdowns(), dropped,
         filters.filter());
     FunnelResult result = IndexedData.analyse(server, dataDir, () -> remoteQuery(funnel),
         FunnelResult.class, index -> Funnels.run(index, funnel));
@@ -69,41 +80,39 @@ final class FunnelCommand implements Callable<Integer> {
   }
 
   private String remoteQuery(FunnelSpec funnel) {
-    if (stepWindows != null && !stepWindows.isEmpty()) {
-      throw ItineraException.invalid("step-window", "per-step windows are not in the server's"
-          + " funnel API yet; run this funnel on the data directory instead");
-    }
     QueryString q = new QueryString();
     funnel.steps().forEach(s -> q.add("step", s.label()));
+    if (stepWindows != null) {
+      stepWindows.forEach((k, d) -> q.add("stepWindow", k + "=" + d));
+    }
     q.add("window", window).flag("strict", strict).add("dropSample", dropped);
     if (by != null) {
       by.forEach(b -> q.add("by", b));
     }
+    if (segments != null) {
+      segments.forEach(d -> q.add("segmentDef", d));
+    }
     return filters.query(q).path("/api/funnels");
+  }
+
+  private List<Breakdown> breakdowns() {
+    Map<String, List<PropertyPredicate>> defined =
+        Breakdown.segments("segment", segments == null ? List.of() : segments);
+    if (!defined.isEmpty() && (by == null || !by.contains("segment"))) {
+      throw ItineraException.invalid("segment", "segments are defined but not used; add"
+          + " --by segment");
+    }
+    return by == null ? List.of() : by.stream().map(b -> Breakdown.parse(b, defined)).toList();
   }
 
   private List<FunnelStep> parseSteps() {
     List<FunnelStep> out = new ArrayList<>();
-    String[] names = steps.split(",");
-    for (String raw : names) {
-      String name = raw.strip();
-      if (name.isEmpty()) {
-        throw ItineraException.invalid("steps", "'" + steps + "' has an empty step; give event "
-            + "names separated by commas, such as \"Product Viewed,Order Completed\"");
-      }
-      out.add(FunnelStep.named(name));
+    for (String step : EventExpression.split("steps", steps)) {
+      out.add(FunnelStep.parse("steps", step));
     }
-    if (stepWindows != null) {
-      for (Map.Entry<Integer, String> e : stepWindows.entrySet()) {
-        int k = e.getKey();
-        if (k < 2 || k > out.size()) {
-          throw ItineraException.invalid("step-window", "step " + k + " has no previous step "
-              + "in this " + out.size() + "-step funnel; use 2 to " + out.size());
-        }
-        out.set(k - 1, out.get(k - 1).withWindow(Windows.parse("step-window", e.getValue())));
-      }
-    }
-    return out;
+    return stepWindows == null ? out : FunnelStep.withWindows(out, stepWindows.entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey,
+            e -> Windows.parse("step-window", e.getValue()))), "step-window");
   }
 
   private void print(PrintWriter out, FunnelResult r) {

@@ -9,7 +9,7 @@ import org.itinera.path.PathRow;
 import org.itinera.path.PathSpec;
 import org.itinera.path.Paths;
 import org.itinera.path.PathsResult;
-import org.itinera.sequence.EventPredicate;
+import org.itinera.sequence.EventExpression;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,10 +26,11 @@ final class PathsCommand implements Callable<Integer> {
   @Mixin FilterOptions filters;
   @Mixin ServerOption server;
 
-  @Option(names = "--from", paramLabel = "EVENT", description = "Paths starting at this event.")
+  @Option(names = "--from", paramLabel = "EVENT", description = "Paths starting at this event: a name, optionally with conditions, e.g. "
+          + "\"Order Completed [channel=app]\".")
   String from;
 
-  @Option(names = "--to", paramLabel = "EVENT", description = "Paths ending at this event.")
+  @Option(names = "--to", paramLabel = "EVENT", description = "Paths ending at this event (a name, optionally with conditions).")
   String to;
 
   @Option(names = "--every", description = "Paths from every event (length 2: directly-follows).")
@@ -81,10 +82,10 @@ final class PathsCommand implements Callable<Integer> {
       throw ItineraException.invalid("from", "give at most one of --from, --to and --every");
     }
     if (from != null) {
-      return Anchor.from(EventPredicate.named(from));
+      return Anchor.from(EventExpression.parse("from", from));
     }
     if (to != null) {
-      return Anchor.to(EventPredicate.named(to));
+      return Anchor.to(EventExpression.parse("to", to));
     }
     return every ? Anchor.every() : Anchor.start();
   }

@@ -9,7 +9,7 @@ import org.itinera.retention.Period;
 import org.itinera.retention.Retention;
 import org.itinera.retention.RetentionResult;
 import org.itinera.retention.RetentionSpec;
-import org.itinera.sequence.EventPredicate;
+import org.itinera.sequence.EventExpression;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,11 +35,13 @@ final class RetentionCommand implements Callable<Integer> {
   int periods;
 
   @Option(names = "--cohort-event", paramLabel = "EVENT",
-      description = "Cohort by the first occurrence of this event (default: any event).")
+      description = "Cohort by the first occurrence of this event (default: any event); a "
+          + "name, optionally with conditions, e.g. \"Order Completed [revenue>=50]\".")
   String cohortEvent;
 
   @Option(names = "--return-event", paramLabel = "EVENT",
-      description = "Count a return only on this event (default: any event).")
+      description = "Count a return only on this event (default: any event; a name, "
+          + "optionally with conditions).")
   String returnEvent;
 
   @Option(names = "--json", description = "Print the result as JSON.")
@@ -54,8 +56,8 @@ final class RetentionCommand implements Callable<Integer> {
           + "' is not a period; use week or month");
     };
     RetentionSpec retention = new RetentionSpec(p,
-        cohortEvent == null ? null : EventPredicate.named(cohortEvent),
-        returnEvent == null ? null : EventPredicate.named(returnEvent), periods, filters.filter());
+        cohortEvent == null ? null : EventExpression.parse("cohort-event", cohortEvent),
+        returnEvent == null ? null : EventExpression.parse("return-event", returnEvent), periods, filters.filter());
     RetentionResult result = IndexedData.analyse(server, dataDir, () -> filters.query(
         new QueryString().add("period", p == Period.WEEK ? "week" : "month")
             .add("periods", periods).add("start", cohortEvent).add("return", returnEvent))

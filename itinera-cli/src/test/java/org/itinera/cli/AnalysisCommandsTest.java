@@ -75,6 +75,16 @@ class AnalysisCommandsTest {
         s.addBatch();
       }
       s.executeBatch();
+      try (PreparedStatement t = store.connection().prepareStatement(
+          "INSERT INTO profiles VALUES (?, ?)")) {
+        for (int u = 0; u < 10; u++) {
+          t.setString(1, "user-" + u);
+          t.setString(2, "{\"plan\": \"" + (u < 4 ? "gold" : "free") + "\", \"orders\": " + u
+              + "}");
+          t.addBatch();
+        }
+        t.executeBatch();
+      }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -107,6 +117,40 @@ class AnalysisCommandsTest {
     assertThat(json().get("groups")).hasSize(2);
   }
 
+  /**
+   * Steps with conditions: the app viewers (odd users) among those who ordered with total >= 50
+   * on the web; a channel-only step; a segment breakdown and a trait condition on the customers.
+   */
+  @Test
+  void funnel_stepConditions_segments_traitConditions() throws Exception {
+    assertThat(run(new FunnelCommand(), "--data", dir.toString(), "--steps",
+        "Product Viewed [channel=app], [channel=web], Order Completed|Refunded [total>=50]",
+        "--json")).as(err.toString()).isZero();
+    JsonNode steps = json().get("steps");
+    assertThat(steps.findValuesAsText("label")).containsExactly("Product Viewed [channel=app]",
+        "[channel=web]", "Order Completed|Refunded [total>=50]");
+    // users 1, 3, 5, 7, 9 view on the app; 1, 3, 5 start a checkout on the web; 1 orders
+    assertThat(List.of(steps.at("/0/customers").asLong(), steps.at("/1/customers").asLong(),
+        steps.at("/2/customers").asLong())).containsExactly(5L, 3L, 1L);
+    out.getBuffer().setLength(0);
+    assertThat(run(new FunnelCommand(), "--data", dir.toString(), "--steps",
+        "Product Viewed,Order Completed [total>50]", "--json")).isZero();
+    assertThat(json().at("/steps/1/customers").asLong()).isZero();
+    out.getBuffer().setLength(0);
+    assertThat(run(new FunnelCommand(), "--data", dir.toString(), "--steps",
+        "Product Viewed,Checkout Started", "--by", "segment", "--segment",
+        "gold:plan=gold, orders>=2", "--segment", "rich:orders>=5", "--trait", "orders<9",
+        "--json")).as(err.toString()).isZero();
+    JsonNode result = json();
+    assertThat(result.at("/steps/0/customers").asLong()).isEqualTo(9); // users 0-8
+    assertThat(result.at("/groups/0/by/segment").asText()).isEqualTo("rich"); // 5, 6, 7, 8
+    assertThat(result.at("/groups/0/steps/1/customers").asLong()).isEqualTo(1); // 5
+    assertThat(result.at("/groups/1/by/segment").asText()).isEqualTo("(other)"); // 0, 1, 4
+    assertThat(result.at("/groups/1/steps/0/customers").asLong()).isEqualTo(3);
+    assertThat(result.at("/groups/2/by/segment").asText()).isEqualTo("gold"); // 2, 3
+    assertThat(result.at("/groups/2/steps/1/customers").asLong()).isEqualTo(2);
+  }
+
   @Test
   void funnel_text_andBadInputNamesTheOption() {
     assertThat(run(new FunnelCommand(), "--data", dir.toString(), "--steps",
@@ -115,7 +159,14 @@ class AnalysisCommandsTest {
         .contains("Order Completed");
     assertThat(run(new FunnelCommand(), "--data", dir.toString(), "--steps", "A,,B"))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("steps: ").contains("empty step");
+    assertThat(err.toString()).contains("steps: ").contains("empty element 2");
+    assertThat(run(new FunnelCommand(), "--data", dir.toString(), "--steps",
+        "A,B [total>>1]")).isEqualTo(2);
+    assertThat(err.toString()).contains("steps: 'B [total>>1]', at character 10: 'total' '>'"
+        + " compares numbers, but '>1' is not a number");
+    assertThat(run(new FunnelCommand(), "--data", dir.toString(), "--steps", "A,B",
+        "--segment", "gold:plan=gold")).isEqualTo(2);
+    assertThat(err.toString()).contains("segment: segments are defined but not used");
     assertThat(run(new FunnelCommand(), "--data", dir.toString(), "--steps", "A,B",
         "--window", "soon")).isEqualTo(2);
     assertThat(err.toString()).contains("window: 'soon' is not a duration");
@@ -155,6 +206,13 @@ class AnalysisCommandsTest {
         new String[] {"paths", "--from", "Product Viewed", "--length", "3", "--channel",
             "web"},
         new String[] {"paths", "--to", "Order Completed", "--length", "2"},
+        new String[] {"funnel", "--steps", "Product Viewed [channel=web|app],\"Checkout Started\""
+            + " [channel=web], Order Completed [total>=50, total exists]", "--step-window",
+            "2=1h", "--step-window", "3=1h", "--by", "segment", "--segment",
+            "gold:plan=gold", "--trait", "orders>=1, plan=gold|free"},
+        new String[] {"paths", "--from", "Product Viewed [channel=app]", "--length", "2"},
+        new String[] {"retention", "--periods", "2", "--cohort-event",
+            "Product Viewed [channel=web]"},
         new String[] {"journey-map"},
         new String[] {"retention", "--periods", "2", "--return-event", "Review Submitted"});
     List<String> local = new ArrayList<>();
@@ -171,10 +229,10 @@ class AnalysisCommandsTest {
           assertThat(new ObjectMapper().readTree(remote)).as(String.join(" ", queries.get(i)))
               .isEqualTo(new ObjectMapper().readTree(local.get(i)));
         }
-        // What the server cannot express is refused with the option's name.
+        // A bad expression is refused by the server, naming the parameter.
         assertThat(run(new FunnelCommand(), "--server", server.url(), "--token",
-            server.token().value(), "--steps", "A,B", "--step-window", "2=1h")).isEqualTo(2);
-        assertThat(err.toString()).contains("step-window: ");
+            server.token().value(), "--steps", "A,B", "--step-window", "3=1h")).isEqualTo(2);
+        assertThat(err.toString()).contains("step 3 has no previous step");
       } finally {
         server.close();
       }

@@ -1,8 +1,12 @@
 package org.itinera.funnel;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.itinera.ItineraException;
+import org.itinera.sequence.EventExpression;
 import org.itinera.sequence.EventPredicate;
 
 /**
@@ -31,6 +35,33 @@ public record FunnelStep(String label, EventPredicate match, Long windowMs)
   /** The step "an event named {@code name}". */
   public static FunnelStep named(String name) {
     return new FunnelStep(name, EventPredicate.named(name), null);
+  }
+
+  /**
+   * The step an event expression describes ({@link EventExpression}: a name, or names and
+   * conditions such as {@code Order Completed [channel=web, revenue>=100]}), labelled with the
+   * expression's canonical text, which parses back to the same step.
+   */
+  public static FunnelStep parse(String field, String expression) {
+    EventPredicate match = EventExpression.parse(field, expression);
+    return new FunnelStep(EventExpression.format(match), match, null);
+  }
+
+  /**
+   * The steps with per-step windows: step K (1-based, 2 or more) within {@code windows.get(K)}
+   * ms of step K-1. A K without a previous step in these steps is refused, naming {@code field}.
+   */
+  public static List<FunnelStep> withWindows(List<FunnelStep> steps, Map<Integer, Long> windows,
+      String field) {
+    List<FunnelStep> out = new ArrayList<>(steps);
+    windows.forEach((k, ms) -> {
+      if (k < 2 || k > out.size()) {
+        throw ItineraException.invalid(field, "step " + k + " has no previous step in this "
+            + out.size() + "-step funnel; use 2 to " + out.size());
+      }
+      out.set(k - 1, out.get(k - 1).withWindow(ms));
+    });
+    return out;
   }
 
   public FunnelStep withWindow(Long newWindowMs) {

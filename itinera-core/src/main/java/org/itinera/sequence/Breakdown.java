@@ -66,6 +66,43 @@ public record Breakdown(Kind kind, String key, Map<String, List<PropertyPredicat
         + "' is not 'channel' or 'trait:KEY' (for example 'trait:plan')");
   }
 
+  /**
+   * Parses {@code channel}, {@code trait:KEY} or {@code segment}, the last with the named segments
+   * {@code definitions} gives ({@link #segments(String, List)}).
+   */
+  public static Breakdown parse(String text, Map<String, List<PropertyPredicate>> definitions) {
+    if (text.equals("segment")) {
+      if (definitions.isEmpty()) {
+        throw ItineraException.invalid("by", "a breakdown by segment needs segments: define each"
+            + " as NAME:CONDITIONS, such as 'gold buyers:plan=gold, orders>=3'");
+      }
+      return segments(definitions);
+    }
+    return parse(text);
+  }
+
+  /**
+   * Named segments from their definitions, {@code NAME:CONDITIONS} each, the conditions on
+   * profile traits in {@link EventExpression}'s form ({@code plan=gold|platinum, orders>=3}; all
+   * must hold). A customer falls in the first segment it meets. Errors name {@code field}.
+   */
+  public static Map<String, List<PropertyPredicate>> segments(String field,
+      List<String> definitions) {
+    Map<String, List<PropertyPredicate>> out = new LinkedHashMap<>();
+    for (String d : definitions) {
+      int colon = d.indexOf(':');
+      if (colon <= 0 || d.substring(0, colon).isBlank()) {
+        throw ItineraException.invalid(field, "'" + d + "' is not NAME:CONDITIONS, such as"
+            + " 'gold buyers:plan=gold, orders>=3'");
+      }
+      String name = d.substring(0, colon).strip();
+      if (out.put(name, EventExpression.conditions(field, d.substring(colon + 1))) != null) {
+        throw ItineraException.invalid(field, "segment '" + name + "' is defined twice");
+      }
+    }
+    return out;
+  }
+
   /** This dimension's label in results: {@code channel}, {@code trait:plan}, {@code segment}. */
   public String label() {
     return switch (kind) {

@@ -5,10 +5,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.itinera.ItineraException;
 import org.itinera.sequence.DurationText;
+import org.itinera.sequence.EventExpression;
 import org.itinera.sequence.PropertyPredicate;
 import org.itinera.sequence.SequenceFilter;
 import org.itinera.store.Period;
@@ -21,7 +24,9 @@ final class AnalysisParams {
 
   /**
    * The period ({@code from}/{@code to}, ISO dates, both inclusive), channels ({@code channel},
-   * repeatable) and segments ({@code segment=KEY:VALUE}, repeatable: all must hold).
+   * repeatable) and trait conditions, all of which must hold: {@code trait=CONDITIONS} in {@link
+   * EventExpression}'s form ({@code plan=gold|platinum, orders>=3}) and {@code segment=KEY:VALUE}
+   * (equality), each repeatable.
    */
   static SequenceFilter filter(Context ctx) {
     Period p = Period.parse(ctx.queryParam("from"), ctx.queryParam("to"));
@@ -37,6 +42,11 @@ final class AnalysisParams {
       }
       traits.add(PropertyPredicate.eq(m.group(1).strip(), m.group(2).strip()));
     }
+    for (String t : ctx.queryParams("trait")) {
+      if (!t.isBlank()) {
+        traits.addAll(EventExpression.conditions("trait", t));
+      }
+    }
     List<String> channels = ctx.queryParams("channel").stream().filter(c -> !c.isBlank())
         .toList();
     return new SequenceFilter(p.from() == null ? null : millis(p.from()),
@@ -51,6 +61,33 @@ final class AnalysisParams {
   static Long duration(Context ctx, String name) {
     String text = ctx.queryParam(name);
     return text == null || text.isBlank() ? null : DurationText.parse(name, text);
+  }
+
+  /**
+   * Per-step windows, {@code name=K=DURATION} each (step K within DURATION of step K-1), by K.
+   */
+  static Map<Integer, Long> stepWindows(Context ctx, String name) {
+    Map<Integer, Long> out = new TreeMap<>();
+    for (String v : ctx.queryParams(name)) {
+      if (v.isBlank()) {
+        continue;
+      }
+      int eq = v.indexOf('=');
+      int k;
+      try {
+        k = eq < 0 ? -1 : Integer.parseInt(v.substring(0, eq).strip());
+      } catch (NumberFormatException e) {
+        k = -1;
+      }
+      if (k < 0) {
+        throw ItineraException.invalid(name, "'" + v + "' is not K=DURATION, such as 3=1h"
+            + " (step 3 within an hour of step 2)");
+      }
+      if (out.put(k, DurationText.parse(name, v.substring(eq + 1).strip())) != null) {
+        throw ItineraException.invalid(name, "step " + k + " is given two windows");
+      }
+    }
+    return out;
   }
 
   static int integer(Context ctx, String name, int defaultValue) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.itinera.ErrorCode;
 import org.itinera.ItineraException;
 import org.itinera.funnel.FunnelSpec;
@@ -24,7 +25,8 @@ import org.itinera.retention.Period;
 import org.itinera.retention.Retention;
 import org.itinera.retention.RetentionSpec;
 import org.itinera.sequence.Breakdown;
-import org.itinera.sequence.EventPredicate;
+import org.itinera.sequence.EventExpression;
+import org.itinera.sequence.PropertyPredicate;
 import org.itinera.sequence.SequenceFilter;
 import org.itinera.sequence.SequenceSource;
 import org.itinera.server.AdminToken;
@@ -149,14 +151,23 @@ public final class AnalysisRoutes implements ItineraServer.Routes, AutoCloseable
         throw ItineraException.invalid("step", "step " + (steps.size() + 1)
             + " is empty; give an event name such as step=Order%20Completed");
       }
-      steps.add(FunnelStep.named(s.strip()));
+      steps.add(FunnelStep.parse("step", s));
     }
     if (steps.isEmpty()) {
       throw ItineraException.invalid("step", "a funnel needs steps: repeat step=EVENT in order,"
           + " e.g. ?step=Product%20Viewed&step=Order%20Completed");
     }
-    List<Breakdown> by = ctx.queryParams("by").stream().filter(b -> !b.isBlank())
-        .map(b -> Breakdown.parse(b.strip())).toList();
+    steps = FunnelStep.withWindows(steps, AnalysisParams.stepWindows(ctx, "stepWindow"),
+        "stepWindow");
+    Map<String, List<PropertyPredicate>> segments = Breakdown.segments("segmentDef",
+        ctx.queryParams("segmentDef").stream().filter(d -> !d.isBlank()).toList());
+    List<String> byParams = ctx.queryParams("by").stream().filter(b -> !b.isBlank())
+        .map(String::strip).toList();
+    if (!segments.isEmpty() && !byParams.contains("segment")) {
+      throw ItineraException.invalid("segmentDef", "segments are defined but not used; add"
+          + " by=segment");
+    }
+    List<Breakdown> by = byParams.stream().map(b -> Breakdown.parse(b, segments)).toList();
     return new FunnelSpec(steps, AnalysisParams.duration(ctx, "window"),
         AnalysisParams.bool(ctx, "strict"), by,
         AnalysisParams.integer(ctx, "dropSample", DEFAULT_DROP_SAMPLE),
@@ -168,13 +179,13 @@ public final class AnalysisRoutes implements ItineraServer.Routes, AutoCloseable
     String direction = ctx.queryParamAsClass("direction", String.class).getOrDefault("after")
         .strip().toLowerCase(Locale.ROOT);
     Anchor a = switch (direction) {
-      case "after" -> anchor == null ? Anchor.start() : Anchor.from(EventPredicate.named(anchor));
+      case "after" -> anchor == null ? Anchor.start() : Anchor.from(EventExpression.parse("anchor", anchor));
       case "before" -> {
         if (anchor == null) {
           throw ItineraException.invalid("anchor", "paths before an event need the event:"
               + " anchor=NAME");
         }
-        yield Anchor.to(EventPredicate.named(anchor));
+        yield Anchor.to(EventExpression.parse("anchor", anchor));
       }
       case "every" -> Anchor.every();
       default -> throw ItineraException.invalid("direction", "'" + direction
@@ -196,8 +207,8 @@ public final class AnalysisRoutes implements ItineraServer.Routes, AutoCloseable
     };
     String start = AnalysisParams.name(ctx, "start");
     String back = AnalysisParams.name(ctx, "return");
-    return new RetentionSpec(period, start == null ? null : EventPredicate.named(start),
-        back == null ? null : EventPredicate.named(back),
+    return new RetentionSpec(period, start == null ? null : EventExpression.parse("start", start),
+        back == null ? null : EventExpression.parse("return", back),
         AnalysisParams.integer(ctx, "periods", 8), AnalysisParams.filter(ctx));
   }
 

@@ -34,6 +34,7 @@ import org.itinera.retention.Retention;
 import org.itinera.retention.RetentionSpec;
 import org.itinera.sequence.Breakdown;
 import org.itinera.sequence.DurationText;
+import org.itinera.sequence.EventExpression;
 import org.itinera.sequence.EventPredicate;
 import org.itinera.sequence.PropertyPredicate;
 import org.itinera.sequence.SequenceFilter;
@@ -145,8 +146,8 @@ public final class ItineraSparkJob {
   }
 
   private static FunnelSpec funnel(JobOptions o) {
-    List<FunnelStep> steps = o.list("--funnel", List.of()).stream().map(FunnelStep::named)
-        .toList();
+    List<FunnelStep> steps = EventExpression.split("funnel", o.get("--funnel")).stream()
+        .map(s -> FunnelStep.parse("funnel", s)).toList();
     FunnelSpec spec = FunnelSpec.of(steps, o.has("--window")
         ? DurationText.parse("window", o.get("--window")) : null).withStrict(o.has("--strict"));
     if (o.has("--by")) {
@@ -156,8 +157,9 @@ public final class ItineraSparkJob {
   }
 
   private static PathSpec paths(JobOptions o) {
-    Anchor anchor = o.has("--paths-from") ? Anchor.from(EventPredicate.named(o.get("--paths-from")))
-        : o.has("--paths-to") ? Anchor.to(EventPredicate.named(o.get("--paths-to")))
+    Anchor anchor = o.has("--paths-from") ? Anchor.from(
+        EventExpression.parse("paths-from", o.get("--paths-from")))
+        : o.has("--paths-to") ? Anchor.to(EventExpression.parse("paths-to", o.get("--paths-to")))
         : Anchor.start();
     return PathSpec.of(anchor, o.integer("--paths", 4)).withTop(o.integer("--paths-top", 10));
   }
