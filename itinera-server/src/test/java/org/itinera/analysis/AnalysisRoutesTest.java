@@ -74,6 +74,40 @@ class AnalysisRoutesTest {
     assertThat(entered).isEqualTo(f.path("entered").asLong());
   }
 
+  /** Steps with conditions, per-step windows and segment breakdowns, against SQL over the store. */
+  @Test
+  void funnel_stepConditionsWindowsAndSegments() throws Exception {
+    JsonNode web = http.json("/api/funnels?step=" + Http.encode("Order Completed [channel=web,"
+        + " order_id exists]"), server.token());
+    assertThat(web.at("/steps/0/label").asText())
+        .isEqualTo("Order Completed [channel=web, order_id exists]");
+    assertThat(web.path("entered").asLong()).isEqualTo(count("SELECT count(DISTINCT customer_id)"
+        + " FROM events WHERE name = 'Order Completed' AND channel = 'web'"
+        + " AND json_extract(properties, '$.order_id') IS NOT NULL"));
+    JsonNode sku = http.json("/api/funnels?step=" + Http.encode("[sku=A-1|B-2]"), server.token());
+    assertThat(sku.path("entered").asLong()).isEqualTo(count("SELECT count(DISTINCT customer_id)"
+        + " FROM events WHERE json_extract_string(properties, '$.sku') IN ('A-1', 'B-2')"));
+    // a per-step window can only lose customers, and a zero window keeps those with ties only
+    JsonNode open = http.json("/api/funnels?step=Product%20Viewed&step=Order%20Completed",
+        server.token());
+    JsonNode tight = http.json("/api/funnels?step=Product%20Viewed&step=Order%20Completed"
+        + "&stepWindow=2%3D1s", server.token());
+    assertThat(tight.path("converted").asLong()).isLessThan(open.path("converted").asLong());
+    JsonNode segments = http.json("/api/funnels?step=Product%20Viewed&by=segment&segmentDef="
+        + Http.encode("gold:plan=gold") + "&trait=" + Http.encode("plan=gold|basic"),
+        server.token());
+    long gold = count("SELECT count(DISTINCT e.customer_id) FROM events e JOIN profiles p"
+        + " USING (customer_id) WHERE e.name = 'Product Viewed'"
+        + " AND json_extract_string(p.traits, '$.plan') = 'gold'");
+    java.util.Map<String, Long> bySegment = new java.util.HashMap<>();
+    segments.path("groups").forEach(g -> bySegment.put(g.at("/by/segment").asText(),
+        g.at("/steps/0/customers").asLong()));
+    assertThat(bySegment).containsEntry("gold", gold).containsOnlyKeys("gold", "(other)");
+    assertThat(segments.path("entered").asLong()).isEqualTo(count("SELECT count(DISTINCT"
+        + " e.customer_id) FROM events e JOIN profiles p USING (customer_id) WHERE e.name ="
+        + " 'Product Viewed' AND json_extract_string(p.traits, '$.plan') IN ('gold', 'basic')"));
+  }
+
   @Test
   void analyses_followNewEventsAndFilters() throws Exception {
     JsonNode before = http.json("/api/funnels?step=Product%20Viewed", server.token());
@@ -276,6 +310,15 @@ class AnalysisRoutesTest {
     assertThat(field("/api/funnels?step=A&window=soon")).isEqualTo("window");
     assertThat(field("/api/funnels?step=A&by=colour")).isEqualTo("by");
     assertThat(field("/api/funnels?step=A&segment=gold")).isEqualTo("segment");
+    assertThat(field("/api/funnels?step=A%20%5Bx%3E%3E1%5D")).isEqualTo("step");
+    assertThat(field("/api/funnels?step=A&step=B&stepWindow=3%3D1h")).isEqualTo("stepWindow");
+    assertThat(field("/api/funnels?step=A&step=B&stepWindow=soon")).isEqualTo("stepWindow");
+    assertThat(field("/api/funnels?step=A&segmentDef=gold%3Aplan%3Dgold")).isEqualTo(
+        "segmentDef");
+    assertThat(field("/api/funnels?step=A&by=segment")).isEqualTo("by");
+    assertThat(field("/api/funnels?step=A&trait=plan%3E%3Dgold")).isEqualTo("trait");
+    assertThat(field("/api/paths?anchor=%5Bchannel%3E1%5D")).isEqualTo("anchor");
+    assertThat(field("/api/retention?start=%22A")).isEqualTo("start");
     assertThat(field("/api/paths?direction=sideways")).isEqualTo("direction");
     assertThat(field("/api/paths?direction=before")).isEqualTo("anchor");
     assertThat(field("/api/retention?period=day")).isEqualTo("period");

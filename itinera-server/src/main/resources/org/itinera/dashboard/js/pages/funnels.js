@@ -1,7 +1,10 @@
-// Funnels: choose steps from the event names in the data, a window and a breakdown; see
-// conversion and drop-off; click a step to list the customers who dropped before it and open
-// their journals. Contract (journey engine): GET /api/funnels?step=A&step=B...&window=7d
-// &by=channel|trait:KEY&dropSample=100&from&to, answering the engine's FunnelResult JSON.
+// Funnels: choose steps from the event names in the data, each with optional conditions
+// (channel=web, revenue>=100), a window and a breakdown; see conversion and drop-off; click a
+// step to list the customers who dropped before it and open their journals. Contract (journey
+// engine): GET /api/funnels?step=A&step=B [channel=web]...&window=7d&by=channel|trait:KEY
+// &dropSample=100&from&to, answering the engine's FunnelResult JSON. A step is an event
+// expression (docs/JOURNEY.md): a name, quoted when it holds , & | [ ] = ! < > " or \, then the
+// conditions in brackets.
 
 import {h, append, clear, journalLink, select} from '../dom.js';
 import {t, fmt, label} from '../i18n.js';
@@ -10,6 +13,22 @@ import {categoryLabels, chart, saveTool, tooltipRows} from '../charts.js';
 
 const WINDOWS = ['1h', '1d', '7d', '30d', ''];
 const PREFERRED = ['Product Viewed', 'Product Added', 'Checkout Started', 'Order Completed'];
+
+const SPECIAL = /[,&|[\]=!<>"\\]|^\s|\s$|^$/;
+
+/** A step expression's name part and conditions; raw when the name part is several names. */
+export function splitStep(expr) {
+  const m = /^\s*("(?:[^"\\]|\\.)*"|[^[]*?)\s*(?:\[(.*)\])?\s*$/.exec(expr);
+  if (!m) return {name: expr, raw: true, cond: ''};
+  const quoted = m[1].startsWith('"');
+  const name = quoted ? m[1].slice(1, -1).replace(/\\(.)/g, '$1') : m[1];
+  return {name, raw: !quoted && name.includes('|'), cond: (m[2] || '').trim()};
+}
+
+export function joinStep({name, raw, cond}) {
+  const n = raw || !SPECIAL.test(name) ? name : '"' + name.replace(/[\\"]/g, c => '\\' + c) + '"';
+  return cond.trim() ? `${n} [${cond.trim()}]` : n;
+}
 
 function defaults(catalog) {
   const names = catalog.events.map(e => e.name);
@@ -43,13 +62,21 @@ function builder(state, names, ctx) {
   const list = h('div', {class: 'steps', dataset: {list: 'steps'}});
   const draw = () => {
     clear(list);
-    state.steps.forEach((name, i) => list.append(h('div', {class: 'step-row'},
+    state.steps.forEach((expr, i) => {
+      const step = splitStep(expr);
+      list.append(h('div', {class: 'step-row'},
       h('span', {class: 'n'}, String(i + 1)),
-      select({'aria-label': t('funnels.step', {n: i + 1}), name: 'step', onchange: e => { state.steps[i] = e.target.value; }},
-        names.includes(name) ? names : [name, ...names], name),
+      select({'aria-label': t('funnels.step', {n: i + 1}), name: 'step',
+        onchange: e => { state.steps[i] = joinStep({...splitStep(state.steps[i]), name: e.target.value, raw: false}); }},
+        names.includes(step.name) ? names : [step.name, ...names], step.name),
+      h('input', {type: 'text', name: 'conditions', class: 'conditions', value: step.cond, spellcheck: 'false',
+        placeholder: t('funnels.conditions'), title: t('funnels.conditionsHint'),
+        'aria-label': t('funnels.conditionsOf', {n: i + 1}),
+        onchange: e => { state.steps[i] = joinStep({...splitStep(state.steps[i]), cond: e.target.value}); }}),
       h('button', {class: 'button small ghost', type: 'button', 'aria-label': t('funnels.remove'),
         disabled: state.steps.length <= 2 ? true : null,
-        onclick: () => { state.steps.splice(i, 1); draw(); }}, '✕'))));
+        onclick: () => { state.steps.splice(i, 1); draw(); }}, '✕')));
+    });
   };
   draw();
   const traits = ctx.catalog.traits.map(tr => ['trait:' + tr.key, t('funnels.byTrait', {key: tr.key})]);
@@ -57,7 +84,8 @@ function builder(state, names, ctx) {
     h('div', {class: 'card-head'}, h('h2', {}, t('funnels.build')), h('span', {class: 'sub'}, t('funnels.buildSub'))),
     h('div', {class: 'builder'},
       h('div', {}, list, h('button', {class: 'button small', type: 'button', style: {marginTop: '8px'}, id: 'add-step',
-        onclick: () => { state.steps.push(names.find(n => !state.steps.includes(n)) || names[0]); draw(); }}, '+ ' + t('funnels.add'))),
+        onclick: () => { state.steps.push(joinStep({name: names.find(n => !state.steps.some(e => splitStep(e).name === n)) || names[0],
+          raw: false, cond: ''})); draw(); }}, '+ ' + t('funnels.add'))),
       h('div', {class: 'opts'},
         h('label', {class: 'field'}, t('funnels.window'), select({name: 'window', onchange: e => { state.window = e.target.value; }},
           WINDOWS.map(w => [w, t('funnels.window.' + (w || 'none'))]), state.window)),
