@@ -59,13 +59,16 @@ class ItineraSparkJobTest {
     Files.writeString(model, JourneyModel.defaultYaml());
     List<String> written = ItineraSparkJob.run(spark,
         "--input", data.parquet.toString(), "--output", dir.resolve("out").toString(),
-        "--funnel", "Product Viewed, Product Added,Checkout Started", "--window", "7d",
+        "--funnel", "Product Viewed [category exists], Product Added,Checkout Started",
+        "--window", "7d",
         "--by", "channel", "--paths", "3", "--paths-from", "Product Added",
         "--retention", "week:6", "--journey-map", "--model", model.toString(),
         "--resolve-identities", "--partitions", "3");
     assertThat(written).hasSize(4);
 
-    FunnelSpec funnel = FunnelSpec.of(List.of(FunnelStep.named("Product Viewed"),
+    FunnelSpec funnel = FunnelSpec.of(List.of(new FunnelStep("Product Viewed [category exists]",
+        EventPredicate.named("Product Viewed").withProperties(List.of(new PropertyPredicate(
+            "category", PropertyPredicate.Op.EXISTS, List.of()))), null),
         FunnelStep.named("Product Added"), FunnelStep.named("Checkout Started")), 7 * 86_400_000L)
         .withBreakdowns(List.of(Breakdown.channel()));
     assertThat(file("funnel.json")).isEqualTo(embedded(Funnels.run(data.index, funnel)));
@@ -83,7 +86,8 @@ class ItineraSparkJobTest {
     DemoData data = DemoData.get();
     ItineraSparkJob.run(spark, "--input", data.parquet.toString(),
         "--profiles", data.profiles.toString(), "--output", dir.resolve("out").toString(),
-        "--funnel", "Product Viewed,Product Added", "--by", "trait:age_band,segment",
+        "--funnel", "Product Viewed [category exists],Product Added", "--by",
+        "trait:age_band,segment",
         "--segment", "women:gender=female", "--segment", "capital:region=Seoul&lang=ko",
         "--trait", "signup_source=search", "--since", "2025-02-01", "--until",
         "2025-10-01T12:00:00Z", "--channel", "web,app", "--journey-map");
@@ -96,7 +100,9 @@ class ItineraSparkJobTest {
         Instant.parse("2025-02-01T00:00:00Z").toEpochMilli(),
         Instant.parse("2025-10-01T12:00:00Z").toEpochMilli(), List.of("web", "app"),
         List.of(PropertyPredicate.eq("signup_source", "search")));
-    FunnelSpec funnel = FunnelSpec.of(List.of(FunnelStep.named("Product Viewed"),
+    FunnelSpec funnel = FunnelSpec.of(List.of(new FunnelStep("Product Viewed [category exists]",
+        EventPredicate.named("Product Viewed").withProperties(List.of(new PropertyPredicate(
+            "category", PropertyPredicate.Op.EXISTS, List.of()))), null),
         FunnelStep.named("Product Added")), null)
         .withBreakdowns(List.of(Breakdown.trait("age_band"), Breakdown.segments(segments)))
         .withFilter(filter);
