@@ -117,6 +117,26 @@ class IndexBuilderTest {
       assertSame(fromIdentities, fromEvents);
       assertThat(fromIdentities.snapshot().customers().ordinal("zzz-ghost")).isNegative();
 
+      // sorted instead of grouped when the sketch counts fewer than two identities a customer,
+      // the duplicates (a third of the customers have a second identity) skipped as read
+      assertThat(build(store, 2, 0).phasesMs())
+          .containsKey("customers from sorted identities (concurrent)");
+      execute(store, "INSERT INTO identities SELECT DISTINCT 'anon:' || customer_id, customer_id,"
+          + " NULL FROM events WHERE hash(customer_id) % 3 = 0");
+      IndexBuilder.Built sorted = build(store, 2, 0);
+      assertThat(sorted.phasesMs())
+          .containsKey("customers from sorted identities (concurrent)")
+          .containsKey("place (customers without events dropped)")
+          .doesNotContainKey("dictionary again");
+      assertSame(sorted, fromEvents);
+      execute(store, "INSERT INTO identities SELECT DISTINCT 'email:' || customer_id, customer_id,"
+          + " NULL FROM events");
+      IndexBuilder.Built grouped = build(store, 2, 0);
+      assertThat(grouped.phasesMs()).containsKey("customers from identities (concurrent)");
+      assertSame(grouped, fromEvents);
+      execute(store, "DELETE FROM identities WHERE identity LIKE 'email:%'"
+          + " OR identity LIKE 'anon:%' AND identity NOT LIKE 'anon:g%'");
+
       // more identities than events: grouping the events is the cheaper way
       execute(store, "INSERT INTO identities SELECT 'anon:x' || i, 'ghost-' || i, NULL"
           + " FROM range(7000) t(i)");
@@ -163,6 +183,12 @@ class IndexBuilderTest {
     return build(store, threads, () -> { });
   }
 
+  /** A build whose identity graph may be sorted from {@code estimateFrom} identities on. */
+  private static IndexBuilder.Built build(Store store, int threads, long estimateFrom)
+      throws Exception {
+    return build(store, threads, 500, -1, estimateFrom, () -> { });
+  }
+
   private static IndexBuilder.Built build(Store store, int threads, Runnable beforeDictionary)
       throws Exception {
     return build(store, threads, 500, -1, beforeDictionary);
@@ -170,11 +196,17 @@ class IndexBuilderTest {
 
   private static IndexBuilder.Built build(Store store, int threads, int chunkRows,
       int bucketShift, Runnable beforeDictionary) throws Exception {
+    return build(store, threads, chunkRows, bucketShift, Long.MAX_VALUE, beforeDictionary);
+  }
+
+  private static IndexBuilder.Built build(Store store, int threads, int chunkRows,
+      int bucketShift, long estimateFrom, Runnable beforeDictionary) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try (Connection c = store.newConnection()) {
       IndexBuilder builder = new IndexBuilder(c, pool, threads);
       builder.chunkRows = chunkRows;
       builder.bucketShiftForTests = bucketShift;
+      builder.estimateFromIdentities = estimateFrom;
       builder.beforeDictionary = beforeDictionary;
       return builder.build();
     } finally {
