@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.itinera.ItineraException;
 import org.itinera.funnel.FunnelGroupResult;
 import org.itinera.funnel.FunnelResult;
@@ -12,7 +13,6 @@ import org.itinera.funnel.FunnelSpec;
 import org.itinera.funnel.FunnelStep;
 import org.itinera.funnel.FunnelStepResult;
 import org.itinera.funnel.Funnels;
-import java.util.stream.Collectors;
 import org.itinera.sequence.Breakdown;
 import org.itinera.sequence.EventExpression;
 import org.itinera.sequence.PropertyPredicate;
@@ -70,9 +70,7 @@ final class FunnelCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FunnelSpec funnel = new FunnelSpec(parseSteps(), window == null ? null
-        : Windows.parse("window", window), strict,
-        breakdowns(), dropped,
-        filters.filter());
+        : Windows.parse("window", window), strict, breakdowns(), dropped, filters.filter());
     FunnelResult result = IndexedData.analyse(server, dataDir, () -> remoteQuery(funnel),
         FunnelResult.class, index -> Funnels.run(index, funnel));
     IndexedData.print(spec.commandLine().getOut(), json, result, this::print);

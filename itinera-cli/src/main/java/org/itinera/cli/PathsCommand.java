@@ -26,11 +26,13 @@ final class PathsCommand implements Callable<Integer> {
   @Mixin FilterOptions filters;
   @Mixin ServerOption server;
 
-  @Option(names = "--from", paramLabel = "EVENT", description = "Paths starting at this event: a name, optionally with conditions, e.g. "
+  @Option(names = "--from", paramLabel = "EVENT",
+      description = "Paths starting at this event: a name, optionally with conditions, e.g. "
           + "\"Order Completed [channel=app]\".")
   String from;
 
-  @Option(names = "--to", paramLabel = "EVENT", description = "Paths ending at this event (a name, optionally with conditions).")
+  @Option(names = "--to", paramLabel = "EVENT",
+      description = "Paths ending at this event (a name, optionally with conditions).")
   String to;
 
   @Option(names = "--every", description = "Paths from every event (length 2: directly-follows).")

@@ -57,7 +57,8 @@ final class RetentionCommand implements Callable<Integer> {
     };
     RetentionSpec retention = new RetentionSpec(p,
         cohortEvent == null ? null : EventExpression.parse("cohort-event", cohortEvent),
-        returnEvent == null ? null : EventExpression.parse("return-event", returnEvent), periods, filters.filter());
+        returnEvent == null ? null : EventExpression.parse("return-event", returnEvent), periods,
+        filters.filter());
     RetentionResult result = IndexedData.analyse(server, dataDir, () -> filters.query(
         new QueryString().add("period", p == Period.WEEK ? "week" : "month")
             .add("periods", periods).add("start", cohortEvent).add("return", returnEvent))

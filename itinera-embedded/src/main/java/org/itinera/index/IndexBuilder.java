@@ -48,10 +48,10 @@ import org.itinera.sequence.Vocabulary;
  * probe with two identities per customer). Below two identities a customer (a HyperLogLog
  * estimate says), the graph is sorted but not grouped and the reader skips the repeats ({@link
  * Source}): 3.6 s less CPU a build at 10M customers. The graph may name customers whose events are
- * all after the build's seq: {@link #place} drops customers without events and renumbers the rest. Should it
- * lack a customer of the events (a store written by other means, or an identity merge committed
- * after the events' snapshot), some row does not resolve, and the dictionary is made again by
- * grouping the events in the events' own transaction, which always matches.
+ * all after the build's seq: {@link #place} drops customers without events and renumbers the
+ * rest. Should it lack a customer of the events (a store written by other means, or an identity
+ * merge committed after the events' snapshot), some row does not resolve, and the dictionary is
+ * made again by grouping the events in the events' own transaction, which always matches.
  *
  * <p>Two connections at once. The events query streams on the calling thread while the dictionary
  * is read on a second connection ({@code DuckDBConnection.duplicate()}) from a pool thread. That

@@ -179,7 +179,8 @@ public final class AnalysisRoutes implements ItineraServer.Routes, AutoCloseable
     String direction = ctx.queryParamAsClass("direction", String.class).getOrDefault("after")
         .strip().toLowerCase(Locale.ROOT);
     Anchor a = switch (direction) {
-      case "after" -> anchor == null ? Anchor.start() : Anchor.from(EventExpression.parse("anchor", anchor));
+      case "after" -> anchor == null ? Anchor.start()
+          : Anchor.from(EventExpression.parse("anchor", anchor));
       case "before" -> {
         if (anchor == null) {
           throw ItineraException.invalid("anchor", "paths before an event need the event:"
