@@ -137,6 +137,9 @@ class CustomerCommandsTest {
         .containsExactly("user-3", "user-4", "user-5");
     assertThat(found(concat(where, "--dropped-at", FUNNEL + ":2")))
         .containsExactly("user-6", "user-7", "user-8", "user-9");
+    // steps with conditions: every checkout is on the web, so no one reaches an app checkout
+    assertThat(found(concat(where, "--dropped-at",
+        "Product Viewed,Checkout Started [channel=app]:2"))).hasSize(10);
     assertThat(found(concat(where, "--stage", "purchase")))
         .containsExactly("user-0", "user-1", "user-2", "user-4", "user-5");
     assertThat(found(concat(where, "--stage", "purchase", "--dropped-at", FUNNEL)))

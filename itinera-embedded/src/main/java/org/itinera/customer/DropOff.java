@@ -1,15 +1,16 @@
 package org.itinera.customer;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.itinera.ItineraException;
+import org.itinera.sequence.EventExpression;
 
 /**
  * "Dropped at step k of this funnel": customers who reached step {@code k - 1} of the funnel
  * over {@code steps} (every step within {@code windowMs} of step 1, when given) but never step
  * {@code k}. The same customers as the funnel's drop-off at step k (docs/JOURNEY.md).
  *
- * @param steps event names of the funnel's steps, in order, at least two
+ * @param steps the funnel's steps in order, at least two: event expressions (names, optionally
+ *     with conditions, {@link EventExpression})
  * @param step the step they did not reach, 2 to the number of steps
  * @param windowMs every step within this long of step 1, or null for no limit
  */
@@ -31,8 +32,8 @@ public record DropOff(List<String> steps, int step, Long windowMs) {
   }
 
   /**
-   * Parses {@code "A,B,C:K"}: the steps' event names separated by commas, then a colon and the
-   * step they dropped at (K from 2); without {@code :K}, the last step.
+   * Parses {@code "A,B,C:K"}: the steps (event expressions) separated by commas, then a colon and
+   * the step they dropped at (K from 2); without {@code :K}, the last step.
    */
   public static DropOff parse(String text, Long windowMs) {
     if (text == null || text.isBlank()) {
@@ -47,14 +48,8 @@ public record DropOff(List<String> steps, int step, Long windowMs) {
       k = Integer.parseInt(spec.substring(colon + 1).strip());
       stepsText = spec.substring(0, colon);
     }
-    List<String> steps = new ArrayList<>();
-    for (String raw : stepsText.split(",", -1)) {
-      if (raw.isBlank()) {
-        throw ItineraException.invalid("droppedAt", "'" + text + "' has an empty step; give"
-            + " event names separated by commas, then :K");
-      }
-      steps.add(raw.strip());
-    }
+    List<String> steps = EventExpression.split("droppedAt", stepsText);
+    steps.forEach(s -> EventExpression.parse("droppedAt", s)); // refused here, naming the field
     return new DropOff(steps, k == null ? steps.size() : k, windowMs);
   }
 }

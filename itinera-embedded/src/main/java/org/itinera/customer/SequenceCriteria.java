@@ -54,7 +54,7 @@ final class SequenceCriteria {
    * those.
    */
   private static Set<String> dropped(DropOff d, SequenceSource sequences) {
-    FunnelSpec spec = new FunnelSpec(d.steps().stream().map(FunnelStep::named).toList(),
+    FunnelSpec spec = new FunnelSpec(d.steps().stream().map(s -> FunnelStep.parse("droppedAt", s)).toList(),
         d.windowMs(), false, List.of(), FunnelSpec.MAX_DROP_SAMPLE, SequenceFilter.NONE);
     FunnelResult r = Funnels.run(sequences, spec);
     FunnelStepResult step = r.steps().get(d.step() - 1);
