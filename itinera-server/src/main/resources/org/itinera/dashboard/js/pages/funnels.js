@@ -3,37 +3,21 @@
 // step to list the customers who dropped before it and open their journals. Contract (journey
 // engine): GET /api/funnels?step=A&step=B [channel=web]...&window=7d&by=channel|trait:KEY
 // &dropSample=100&from&to, answering the engine's FunnelResult JSON. A step is an event
-// expression (docs/JOURNEY.md): a name, quoted when it holds , & | [ ] = ! < > " or \, then the
-// conditions in brackets.
+// expression (../expr.js).
 
 import {h, append, clear, journalLink, select} from '../dom.js';
 import {t, fmt, label} from '../i18n.js';
 import {get} from '../api.js';
+import {joinStep, quoteName, splitStep} from '../expr.js';
 import {categoryLabels, chart, saveTool, tooltipRows} from '../charts.js';
 
 const WINDOWS = ['1h', '1d', '7d', '30d', ''];
 const PREFERRED = ['Product Viewed', 'Product Added', 'Checkout Started', 'Order Completed'];
 
-const SPECIAL = /[,&|[\]=!<>"\\]|^\s|\s$|^$/;
-
-/** A step expression's name part and conditions; raw when the name part is several names. */
-export function splitStep(expr) {
-  const m = /^\s*("(?:[^"\\]|\\.)*"|[^[]*?)\s*(?:\[(.*)\])?\s*$/.exec(expr);
-  if (!m) return {name: expr, raw: true, cond: ''};
-  const quoted = m[1].startsWith('"');
-  const name = quoted ? m[1].slice(1, -1).replace(/\\(.)/g, '$1') : m[1];
-  return {name, raw: !quoted && name.includes('|'), cond: (m[2] || '').trim()};
-}
-
-export function joinStep({name, raw, cond}) {
-  const n = raw || !SPECIAL.test(name) ? name : '"' + name.replace(/[\\"]/g, c => '\\' + c) + '"';
-  return cond.trim() ? `${n} [${cond.trim()}]` : n;
-}
-
 function defaults(catalog) {
   const names = catalog.events.map(e => e.name);
   const preferred = PREFERRED.filter(n => names.includes(n));
-  return preferred.length >= 2 ? preferred : names.slice(0, 3);
+  return (preferred.length >= 2 ? preferred : names.slice(0, 3)).map(quoteName);
 }
 
 export async function render(view, ctx) {

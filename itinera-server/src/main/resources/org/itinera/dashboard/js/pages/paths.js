@@ -6,6 +6,7 @@
 import {h, select} from '../dom.js';
 import {t, fmt} from '../i18n.js';
 import {get} from '../api.js';
+import {quoteName} from '../expr.js';
 import {chart, saveTool, tooltipRows, PALETTE} from '../charts.js';
 
 export async function render(view, ctx) {
@@ -25,7 +26,7 @@ export async function render(view, ctx) {
       ['5', '10', '20', '50'], q.top))), body);
   body.append(h('div', {class: 'loading'}, t('common.loading')));
   try {
-    const params = {...ctx.period, ...q};
+    const params = {...ctx.period, ...q, anchor: q.anchor && quoteName(q.anchor)};
     if (q.direction === 'before' && !q.anchor) params.direction = 'after'; // "before" needs an event
     const paths = await get('/api/paths', params);
     if (!ctx.alive()) return;

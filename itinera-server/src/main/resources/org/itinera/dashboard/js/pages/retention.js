@@ -7,6 +7,7 @@
 import {h, select} from '../dom.js';
 import {t, fmt} from '../i18n.js';
 import {get} from '../api.js';
+import {quoteName} from '../expr.js';
 import {chart, saveTool, tooltipRows} from '../charts.js';
 
 function heat(rate) {
@@ -38,7 +39,8 @@ export async function render(view, ctx) {
       ['4', '8', '12', '26'], q.periods))), body);
   body.append(h('div', {class: 'loading'}, t('common.loading')));
   try {
-    const r = await get('/api/retention', {...ctx.period, ...q});
+    const r = await get('/api/retention', {...ctx.period, ...q, start: q.start && quoteName(q.start),
+      return: q.return && quoteName(q.return)});
     if (!ctx.alive()) return;
     show(body, r);
   } catch (e) {
