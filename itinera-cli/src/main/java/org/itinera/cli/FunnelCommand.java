@@ -127,10 +127,13 @@ final class FunnelCommand implements Callable<Integer> {
   }
 
   private static void printSteps(PrintWriter out, List<FunnelStepResult> steps, boolean details) {
-    out.printf("%-4s %-28s %10s %9s %10s %9s %10s %10s%n", "step", "event", "customers",
+    int width = Math.max(28, steps.stream().mapToInt(s -> s.label().length()).max().orElse(0));
+    String label = "%-" + width + "s";
+    out.printf("%-4s " + label + " %10s %9s %10s %9s %10s %10s%n", "step", "event", "customers",
         "from prev", "from first", "drop-off", "median", "p90");
     for (FunnelStepResult s : steps) {
-      out.printf("%-4d %-28s %10d %9s %10s %9d %10s %10s%n", s.step(), s.label(), s.customers(),
+      out.printf("%-4d " + label + " %10d %9s %10s %9d %10s %10s%n", s.step(), s.label(),
+          s.customers(),
           HumanTime.percent(s.conversionFromPrevious()), HumanTime.percent(s.conversionFromFirst()),
           s.dropOff(), HumanTime.format(s.medianMsFromPrevious()),
           HumanTime.format(s.p90MsFromPrevious()));
