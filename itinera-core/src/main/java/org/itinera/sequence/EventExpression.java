@@ -100,6 +100,9 @@ public final class EventExpression {
         start = i + 1;
       }
     }
+    if (quoted) { // an unclosed quote swallowed the rest: parsing it says so
+      out.add(text.substring(start).strip());
+    }
     return out;
   }
 

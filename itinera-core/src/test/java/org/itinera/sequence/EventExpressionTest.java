@@ -65,6 +65,9 @@ class EventExpressionTest {
   void split_atTopLevelCommasOnly() {
     assertEquals(List.of("A", "B [channel=web, plan=pro]", "\"C, D\"", "E"),
         EventExpression.split("steps", "A, B [channel=web, plan=pro],\"C, D\" ,E"));
+    // an unclosed quote keeps the rest as one element, for parse to refuse
+    assertEquals(List.of("A", "\"B, C"), EventExpression.split("steps", "A, \"B, C"));
+    assertThrows(ItineraException.class, () -> EventExpression.parse("steps", "\"B, C"));
     ItineraException e = assertThrows(ItineraException.class,
         () -> EventExpression.split("steps", "A,,B"));
     assertEquals("steps", e.field());
