@@ -385,6 +385,40 @@ class DashboardBrowserTest {
     assertThat(unexpectedErrors("funnels")).isEmpty();
   }
 
+  /** Path anchors and retention events with conditions: from the address, shown, and edited. */
+  @Test
+  @Order(8)
+  void pathsAndRetention_eventConditionsFromTheAddress() {
+    browser.size(Browser.LAPTOP);
+    browser.open(server.url(), "paths?anchor=" + Http.encode("Product Viewed [channel=web]")
+        + "&depth=3");
+    assertThat(new Select(browser.find("select[name=anchor]")).getFirstSelectedOption()
+        .getAttribute("value")).isEqualTo("Product Viewed");
+    assertThat(browser.find("input[name=anchor-conditions]").getAttribute("value"))
+        .isEqualTo("channel=web");
+    if (!engineMissing("paths")) {
+      JsonNode api = new Http(server.url()).json("/api/paths?anchor="
+          + Http.encode("Product Viewed [channel=web]") + "&depth=3", server.token());
+      List<WebElement> rows = browser.all("[data-table=paths] tbody tr");
+      assertThat(rows).hasSize(api.path("paths").size()).isNotEmpty();
+      assertThat(rows.get(0).findElement(By.cssSelector("td.num")).getText().replace(",", ""))
+          .isEqualTo(api.at("/paths/0/count").asText());
+    }
+    // typing conditions for a chosen event puts them in the address
+    browser.find("input[name=anchor-conditions]").clear();
+    browser.find("input[name=anchor-conditions]").sendKeys("channel=app\n");
+    browser.waitReady();
+    assertThat(java.net.URLDecoder.decode(browser.driver.getCurrentUrl(),
+        java.nio.charset.StandardCharsets.UTF_8)).contains("anchor=Product Viewed [channel=app]");
+
+    browser.open(server.url(), "retention?start=" + Http.encode("Product Viewed [channel=web]"));
+    assertThat(browser.find("input[name=start-conditions]").getAttribute("value"))
+        .isEqualTo("channel=web");
+    assertThat(browser.find("input[name=return-conditions]").getAttribute("disabled"))
+        .isNotNull(); // no event chosen, nothing to condition
+    assertThat(unexpectedErrors("retention")).isEmpty();
+  }
+
   @Test
   @Order(9)
   void journeyMap_exportsPngAndSvg() {

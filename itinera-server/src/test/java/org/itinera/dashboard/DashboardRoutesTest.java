@@ -121,7 +121,7 @@ class DashboardRoutesTest {
     en.stream().filter(k -> k.endsWith(".one")).forEach(koPlusEnglishPlurals::add);
     assertThat(koPlusEnglishPlurals).isEqualTo(en);
     List<String> sources = new ArrayList<>(List.of("index.html", "login.html", "js/main.js",
-        "js/login.js", "js/period.js", "js/charts.js"));
+        "js/login.js", "js/period.js", "js/charts.js", "js/expr.js"));
     for (String page : List.of("overview", "journey", "funnels", "paths", "retention",
         "heatmap", "voice", "customers", "journal")) {
       sources.add("js/pages/" + page + ".js");

@@ -1,12 +1,12 @@
 // Paths as a Sankey and a table of the top paths, from the journey engine.
-// GET /api/paths?anchor=NAME&direction=after|before|every&depth=2..6&top=10&from&to answers the
+// GET /api/paths?anchor=EVENT&direction=after|before|every&depth=2..6&top=10&from&to answers the
 // engine's PathsResult: {paths: [{events, count, customers, share}], distinctPaths, coverage,
 // sankey: {nodes: [{id, step, event}], links: [{source, target, value}]}}.
 
 import {h, select} from '../dom.js';
 import {t, fmt} from '../i18n.js';
 import {get} from '../api.js';
-import {quoteName} from '../expr.js';
+import {eventPicker} from '../expr.js';
 import {chart, saveTool, tooltipRows, PALETTE} from '../charts.js';
 
 export async function render(view, ctx) {
@@ -16,8 +16,8 @@ export async function render(view, ctx) {
   const go = changes => ctx.navigate('paths', Object.fromEntries(Object.entries({...q, ...changes}).filter(([, v]) => v)));
   const body = h('div', {});
   view.append(h('div', {class: 'toolbar'},
-    h('label', {}, t('paths.anchor'), select({name: 'anchor', onchange: e => go({anchor: e.target.value})},
-      [['', t('paths.anchorAny')], ...names.map(n => [n, n])], q.anchor)),
+    eventPicker({name: 'anchor', label: t('paths.anchor'), conditionsLabel: t('paths.anchorConditions'),
+      anyLabel: t('paths.anchorAny'), names, expr: q.anchor, onchange: anchor => go({anchor})}),
     h('label', {}, t('paths.direction'), select({name: 'direction', onchange: e => go({direction: e.target.value})},
       [['after', t('paths.after')], ['before', t('paths.before')], ['every', t('paths.every')]], q.direction)),
     h('label', {}, t('paths.depth'), select({name: 'depth', onchange: e => go({depth: e.target.value})},
@@ -26,7 +26,7 @@ export async function render(view, ctx) {
       ['5', '10', '20', '50'], q.top))), body);
   body.append(h('div', {class: 'loading'}, t('common.loading')));
   try {
-    const params = {...ctx.period, ...q, anchor: q.anchor && quoteName(q.anchor)};
+    const params = {...ctx.period, ...q};
     if (q.direction === 'before' && !q.anchor) params.direction = 'after'; // "before" needs an event
     const paths = await get('/api/paths', params);
     if (!ctx.alive()) return;

@@ -1,5 +1,5 @@
 // Retention cohorts as a heat table plus the average curve, from the journey engine.
-// GET /api/retention?start=NAME&return=NAME&period=week|month&periods=8&from&to answers the
+// GET /api/retention?start=EVENT&return=EVENT&period=week|month&periods=8&from&to answers the
 // engine's RetentionResult: {period, periods, cohorts: [{start, customers, retained, rates}],
 // average}, where index k is the k-th period after the cohort's (0 = the cohort itself) and null
 // marks a period that lies after the data and cannot be observed yet.
@@ -7,7 +7,7 @@
 import {h, select} from '../dom.js';
 import {t, fmt} from '../i18n.js';
 import {get} from '../api.js';
-import {quoteName} from '../expr.js';
+import {eventPicker} from '../expr.js';
 import {chart, saveTool, tooltipRows} from '../charts.js';
 
 function heat(rate) {
@@ -28,19 +28,19 @@ export async function render(view, ctx) {
   const q = {start: ctx.params.get('start') || '', return: ctx.params.get('return') || '',
     period: ctx.params.get('period') || defaultPeriod(ctx), periods: ctx.params.get('periods') || '8'};
   const go = changes => ctx.navigate('retention', Object.fromEntries(Object.entries({...q, ...changes}).filter(([, v]) => v)));
-  const any = ['', t('retention.anyEvent')];
   const body = h('div', {});
   view.append(h('div', {class: 'toolbar'},
-    h('label', {}, t('retention.start'), select({name: 'start', onchange: e => go({start: e.target.value})}, [any, ...names.map(n => [n, n])], q.start)),
-    h('label', {}, t('retention.return'), select({name: 'return', onchange: e => go({return: e.target.value})}, [any, ...names.map(n => [n, n])], q.return)),
+    eventPicker({name: 'start', label: t('retention.start'), conditionsLabel: t('retention.startConditions'),
+      anyLabel: t('retention.anyEvent'), names, expr: q.start, onchange: start => go({start})}),
+    eventPicker({name: 'return', label: t('retention.return'), conditionsLabel: t('retention.returnConditions'),
+      anyLabel: t('retention.anyEvent'), names, expr: q.return, onchange: back => go({return: back})}),
     h('label', {}, t('retention.period'), select({name: 'period', onchange: e => go({period: e.target.value})},
       ['week', 'month'].map(p => [p, t('granularity.' + p)]), q.period)),
     h('label', {}, t('retention.periods'), select({name: 'periods', onchange: e => go({periods: e.target.value})},
       ['4', '8', '12', '26'], q.periods))), body);
   body.append(h('div', {class: 'loading'}, t('common.loading')));
   try {
-    const r = await get('/api/retention', {...ctx.period, ...q, start: q.start && quoteName(q.start),
-      return: q.return && quoteName(q.return)});
+    const r = await get('/api/retention', {...ctx.period, ...q});
     if (!ctx.alive()) return;
     show(body, r);
   } catch (e) {
