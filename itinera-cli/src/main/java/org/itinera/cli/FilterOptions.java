@@ -58,8 +58,7 @@ final class FilterOptions {
       channels.forEach(c -> q.add("channel", c));
     }
     if (traits != null) {
-      traits.forEach(t -> EventExpression.conditions("trait", t)
-          .forEach(c -> q.add("trait", EventExpression.format(c))));
+      traits.forEach(t -> q.add("trait", t)); // the server reads the same conditions
     }
     return q;
   }

@@ -15,7 +15,6 @@ import org.itinera.funnel.FunnelStepResult;
 import org.itinera.funnel.Funnels;
 import org.itinera.sequence.Breakdown;
 import org.itinera.sequence.EventExpression;
-import org.itinera.sequence.PropertyPredicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,13 +93,8 @@ final class FunnelCommand implements Callable<Integer> {
   }
 
   private List<Breakdown> breakdowns() {
-    Map<String, List<PropertyPredicate>> defined =
-        Breakdown.segments("segment", segments == null ? List.of() : segments);
-    if (!defined.isEmpty() && (by == null || !by.contains("segment"))) {
-      throw ItineraException.invalid("segment", "segments are defined but not used; add"
-          + " --by segment");
-    }
-    return by == null ? List.of() : by.stream().map(b -> Breakdown.parse(b, defined)).toList();
+    return Breakdown.parseAll(by == null ? List.of() : by,
+        segments == null ? List.of() : segments, "segment");
   }
 
   private List<FunnelStep> parseSteps() {

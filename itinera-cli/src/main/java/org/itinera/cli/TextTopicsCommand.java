@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.itinera.ItineraException;
-import org.itinera.sequence.EventExpression;
 import org.itinera.store.Store;
 import org.itinera.text.TextAnalyzer;
 import org.itinera.text.topic.Theme;
@@ -130,8 +129,7 @@ final class TextTopicsCommand implements Callable<Integer> {
       filters.channels.forEach(c -> add(p, "channel", c));
     }
     if (filters.traits != null) {
-      filters.traits.forEach(t -> EventExpression.conditions("trait", t)
-          .forEach(c -> add(p, "trait", EventExpression.format(c))));
+      filters.traits.forEach(t -> add(p, "trait", t)); // the server reads the same conditions
     }
     return p.isEmpty() ? "" : "?" + String.join("&", p);
   }

@@ -67,6 +67,21 @@ public record Breakdown(Kind kind, String key, Map<String, List<PropertyPredicat
   }
 
   /**
+   * The breakdowns {@code by} names ({@link #parse(String, Map)}), with the named segments of
+   * {@code definitions} ({@link #segments(String, List)}, errors naming {@code definitionsField}).
+   * Segments defined but not broken down by are refused: the user meant something else.
+   */
+  public static List<Breakdown> parseAll(List<String> by, List<String> definitions,
+      String definitionsField) {
+    Map<String, List<PropertyPredicate>> defined = segments(definitionsField, definitions);
+    if (!defined.isEmpty() && !by.contains("segment")) {
+      throw ItineraException.invalid(definitionsField, "segments are defined but not used;"
+          + " break down by segment");
+    }
+    return by.stream().map(b -> parse(b, defined)).toList();
+  }
+
+  /**
    * Parses {@code channel}, {@code trait:KEY} or {@code segment}, the last with the named segments
    * {@code definitions} gives ({@link #segments(String, List)}).
    */

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.itinera.ErrorCode;
 import org.itinera.ItineraException;
 import org.itinera.funnel.FunnelSpec;
@@ -26,7 +25,6 @@ import org.itinera.retention.Retention;
 import org.itinera.retention.RetentionSpec;
 import org.itinera.sequence.Breakdown;
 import org.itinera.sequence.EventExpression;
-import org.itinera.sequence.PropertyPredicate;
 import org.itinera.sequence.SequenceFilter;
 import org.itinera.sequence.SequenceSource;
 import org.itinera.server.AdminToken;
@@ -159,15 +157,9 @@ public final class AnalysisRoutes implements ItineraServer.Routes, AutoCloseable
     }
     steps = FunnelStep.withWindows(steps, AnalysisParams.stepWindows(ctx, "stepWindow"),
         "stepWindow");
-    Map<String, List<PropertyPredicate>> segments = Breakdown.segments("segmentDef",
-        ctx.queryParams("segmentDef").stream().filter(d -> !d.isBlank()).toList());
-    List<String> byParams = ctx.queryParams("by").stream().filter(b -> !b.isBlank())
-        .map(String::strip).toList();
-    if (!segments.isEmpty() && !byParams.contains("segment")) {
-      throw ItineraException.invalid("segmentDef", "segments are defined but not used; add"
-          + " by=segment");
-    }
-    List<Breakdown> by = byParams.stream().map(b -> Breakdown.parse(b, segments)).toList();
+    List<Breakdown> by = Breakdown.parseAll(
+        ctx.queryParams("by").stream().filter(b -> !b.isBlank()).map(String::strip).toList(),
+        ctx.queryParams("segmentDef").stream().filter(d -> !d.isBlank()).toList(), "segmentDef");
     return new FunnelSpec(steps, AnalysisParams.duration(ctx, "window"),
         AnalysisParams.bool(ctx, "strict"), by,
         AnalysisParams.integer(ctx, "dropSample", DEFAULT_DROP_SAMPLE),
